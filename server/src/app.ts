@@ -1,0 +1,90 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { dictRoutes } from './modules/dicts/dicts.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { AppError } from './platform/errors.ts';
+import { authHooks } from './platform/http/auth-hooks.ts';
+import { registerFrontends } from './platform/http/frontends.ts';
+import { sendProblem } from './platform/http/problem.ts';
+import type { App } from './platform/http/types.ts';
+import type { Platform } from './platform/platform.ts';
+
+/** Builds the Fastify app: infrastructure plugins first, then the feature modules, then the front ends. */
+export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: platform.config.logLevel },
+    trustProxy: platform.config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'worker-src': ["'self'", 'blob:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `操作过于频繁，请${Math.ceil(context.ttl / 1000)}秒后再试`),
+  });
+  await app.register(multipart, {
+    limits: { fileSize: platform.config.uploads.maxFileMb * 1024 * 1024, files: 1, fields: 10 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '生态环境监测业务管理平台 API',
+        version: '1.0.0',
+        description: 'JSON API；错误为 application/problem+json',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: platform.config.session.cookieName },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authHooks, platform);
+
+  await app.register(healthRoutes(platform));
+  await app.register(authRoutes(platform));
+  await app.register(dictRoutes());
+  await app.register(regionRoutes());
+  await app.register(agencyRoutes());
+  await app.register(attachmentRoutes());
+  await app.register(auditRoutes());
+
+  await registerFrontends(app, platform.config);
+  return app;
+}

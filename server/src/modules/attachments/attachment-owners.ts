@@ -1,0 +1,43 @@
+import type { AttachmentScope } from '@eco/contracts';
+import type { Actor } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { canEditAgencyProfile, canReadAgency } from '../agencies/agencies.policy.ts';
+import { findAgency } from '../agencies/agencies.queries.ts';
+
+/** What an attachment hangs on, and who may read or change its files. */
+export type AttachmentOwner = {
+  agencyId: string;
+  canRead: (actor: Actor) => boolean;
+  canWrite: (actor: Actor) => boolean;
+};
+
+type OwnerResolver = (db: Db, ownerId: string) => Promise<AttachmentOwner | null>;
+
+/**
+ * One resolver per owner type; each feature adds its own when it lands (staff certificates,
+ * project files, reports …). An owner type without a resolver has no attachments yet.
+ */
+const resolvers: Partial<Record<AttachmentScope, OwnerResolver>> = {
+  agency: async (db, ownerId) => {
+    const agency = await findAgency(db, ownerId);
+    if (!agency) return null;
+    return {
+      agencyId: agency.id,
+      canRead: (actor) => canReadAgency(actor, agency),
+      canWrite: (actor) => canEditAgencyProfile(actor, agency),
+    };
+  },
+};
+
+export function registerAttachmentOwner(type: AttachmentScope, resolver: OwnerResolver): void {
+  resolvers[type] = resolver;
+}
+
+export async function resolveAttachmentOwner(
+  db: Db,
+  type: AttachmentScope,
+  ownerId: string,
+): Promise<AttachmentOwner | null> {
+  const resolver = resolvers[type];
+  return resolver ? resolver(db, ownerId) : null;
+}

@@ -1,0 +1,50 @@
+import type { Page } from '@eco/contracts';
+import { type ChainVerification, verifyAuditChain } from '../../platform/audit/audit.ts';
+import { regulatorRegion } from '../../platform/auth/scope.ts';
+import type { AuthedContext } from '../../platform/context.ts';
+import { type AuditFilter, listAuditRecords } from './audit.queries.ts';
+
+export type AuditRecord = {
+  id: number;
+  at: string;
+  actorName: string | null;
+  actorRole: string | null;
+  agencyId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  ip: string | null;
+};
+
+/** Audit records the caller may see: all for the administrator, its region's for a regulator. */
+export async function searchAudit(
+  ctx: AuthedContext,
+  query: Omit<AuditFilter, 'regionScope'>,
+): Promise<Page<AuditRecord>> {
+  const regionScope = regulatorRegion(ctx.actor);
+  const { items, total } = await listAuditRecords(ctx.db, { ...query, regionScope });
+  return {
+    items: items.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actorName: r.actorName,
+      actorRole: r.actorRole,
+      agencyId: r.agencyId,
+      action: r.action,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      ip: r.ip,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export function verifyAudit(ctx: AuthedContext): Promise<ChainVerification> {
+  return verifyAuditChain(ctx.db);
+}
