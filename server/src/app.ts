@@ -13,12 +13,22 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { dictRoutes } from './modules/dicts/dicts.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
+import type { Access } from './platform/auth/access.ts';
 import { AppError } from './platform/errors.ts';
 import { authHooks } from './platform/http/auth-hooks.ts';
 import { registerFrontends } from './platform/http/frontends.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import type { App } from './platform/http/types.ts';
 import type { Platform } from './platform/platform.ts';
+
+export type RouteEntry = { method: string; url: string; access: Access | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access rule: the route-table test walks it. */
+    routeTable: RouteEntry[];
+  }
+}
 
 /** Builds the Fastify app: infrastructure plugins first, then the feature modules, then the front ends. */
 export async function buildApp(platform: Platform, options: { logger?: boolean } = {}): Promise<App> {
@@ -29,6 +39,13 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider() as unknown as App;
+
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routeTable.push({ method, url: route.url, access: route.config?.access });
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

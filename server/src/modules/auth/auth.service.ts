@@ -2,9 +2,27 @@ import { checkPassword, type Me, passwordProblemMessages, type Role } from '@eco
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { getDummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions.ts';
-import type { AuthedContext, ServiceContext } from '../../platform/context.ts';
+import type { Actor, AuthedContext, ServiceContext } from '../../platform/context.ts';
 import { AppError, validationError } from '../../platform/errors.ts';
-import { findUserById, findUserByUsername, findUserProfile, updateUser } from '../users/users.queries.ts';
+import {
+  findUserById,
+  findUserByUsername,
+  findUserProfile,
+  type UserRow,
+  updateUser,
+} from '../users/users.queries.ts';
+
+function actorOf(user: UserRow): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role as Role,
+    agencyId: user.agencyId,
+    personnelId: user.personnelId,
+    regionCode: user.regionCode,
+  };
+}
 
 function formatLocalTime(date: Date): string {
   return date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -34,7 +52,8 @@ export async function login(
 
   const ok = await verifyPassword(user.passwordHash, input.password);
   const { maxFailures, lockMinutes } = ctx.config.login;
-  const who = { actor: null, meta: ctx.meta, now: ctx.now };
+  // The account being logged into is recorded as the actor, so its attempts are found by name.
+  const who = { actor: actorOf(user), meta: ctx.meta, now: ctx.now };
   if (!ok) {
     const failures = user.failedLoginCount + 1;
     const locks = failures >= maxFailures;

@@ -1,0 +1,71 @@
+import { randomInt } from 'node:crypto';
+import { computeCreditCodeCheckChar, computeIdNumberCheckChar, type Role } from '@eco/contracts';
+import { agencies } from '../src/modules/agencies/agencies.tables.ts';
+import { users } from '../src/modules/users/users.tables.ts';
+import { hashPassword } from '../src/platform/auth/password.ts';
+import type { Platform } from '../src/platform/platform.ts';
+
+export const testPassword = 'Test#Pass2026';
+const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+export function randomCreditCode(regionCode = '510104'): string {
+  let body = `91${regionCode}`;
+  while (body.length < 17) body += alphabet.charAt(randomInt(alphabet.length));
+  return body + computeCreditCodeCheckChar(body);
+}
+
+export function randomIdNumber(regionCode = '510104', birth = '19900101'): string {
+  const first17 = `${regionCode}${birth}${String(randomInt(1000)).padStart(3, '0')}`;
+  return first17 + computeIdNumberCheckChar(first17);
+}
+
+let seq = 0;
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+export async function buildAgency(
+  platform: Platform,
+  overrides: Partial<typeof agencies.$inferInsert> = {},
+): Promise<typeof agencies.$inferSelect> {
+  const regionCode = overrides.regionCode ?? '510104';
+  const [row] = await platform.db
+    .insert(agencies)
+    .values({
+      name: `测试检测机构${unique('')}`,
+      creditCode: randomCreditCode(regionCode),
+      regionCode,
+      status: 'approved',
+      industryCategories: ['hazardous_waste_identification'],
+      ...overrides,
+    })
+    .returning();
+  if (!row) throw new Error('agency not created');
+  return row;
+}
+
+export async function buildUser(
+  platform: Platform,
+  input: {
+    role: Role;
+    agencyId?: string | null;
+    regionCode?: string | null;
+    username?: string;
+    password?: string;
+    mustChangePassword?: boolean;
+  },
+): Promise<typeof users.$inferSelect & { password: string }> {
+  const password = input.password ?? testPassword;
+  const [row] = await platform.db
+    .insert(users)
+    .values({
+      username: input.username ?? unique('u_'),
+      displayName: `测试用户${seq}`,
+      passwordHash: await hashPassword(password),
+      role: input.role,
+      agencyId: input.agencyId ?? null,
+      regionCode: input.regionCode ?? (input.role === 'regulator' ? '510000' : null),
+      mustChangePassword: input.mustChangePassword ?? false,
+    })
+    .returning();
+  if (!row) throw new Error('user not created');
+  return { ...row, password };
+}

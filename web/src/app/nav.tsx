@@ -1,0 +1,61 @@
+import { AuditOutlined, BankOutlined, BookOutlined, HomeOutlined, ShopOutlined } from '@ant-design/icons';
+import type { Role } from '@eco/contracts';
+import type { ReactNode } from 'react';
+
+/** A page of the web app: its menu entry, who may open it, and a line for the workbench. */
+export type NavItem = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  roles: readonly Role[];
+  description: string;
+};
+
+/** Roles that use the web app; field staff work in the mobile app at /m. */
+export const webRoles = [
+  'agency_admin',
+  'agency_registrar',
+  'regulator',
+  'sysadmin',
+] as const satisfies readonly Role[];
+
+/** The one list of pages: the menu, the route guards and the workbench shortcuts all read it. */
+export const navItems: readonly NavItem[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined />, roles: webRoles, description: '工作台' },
+  {
+    path: '/agency',
+    label: '机构信息',
+    icon: <ShopOutlined />,
+    roles: ['agency_admin', 'agency_registrar'],
+    description: '本机构的基本信息与资质证明材料',
+  },
+  {
+    path: '/dicts',
+    label: '数据字典',
+    icon: <BookOutlined />,
+    roles: ['sysadmin'],
+    description: '维护监测类型、行业类别、照片类型、附件类型等字典',
+  },
+  {
+    path: '/agencies',
+    label: '监测机构',
+    icon: <BankOutlined />,
+    roles: ['regulator', 'sysadmin'],
+    description: '按名称、状态查询辖区内的监测机构',
+  },
+  {
+    path: '/audit',
+    label: '审计日志',
+    icon: <AuditOutlined />,
+    roles: ['regulator', 'sysadmin'],
+    description: '查询操作记录，校验审计链是否完整',
+  },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return navItems.filter((item) => item.roles.includes(role));
+}
+
+export function canOpen(role: Role, path: string): boolean {
+  return navItems.some((item) => item.path === path && item.roles.includes(role));
+}
