@@ -22,6 +22,8 @@ export const agencies = pgTable(
     cmaValidTo: text('cma_valid_to'),
     qualificationScope: text('qualification_scope'),
     introduction: text('introduction'),
+    /** When the version in force was approved; null until the first approval. */
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -23,6 +23,10 @@ export const personnel = pgTable(
     posts: jsonb('posts').$type<string[]>().notNull().default([]),
     education: text('education').notNull(),
     status: text('status').notNull().default('draft'),
+    /** Changes to an approved record wait here for review; the approved values stay in force. */
+    pendingChanges: jsonb('pending_changes').$type<Record<string, unknown> | null>(),
+    returnReason: text('return_reason'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),

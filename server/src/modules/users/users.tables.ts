@@ -15,6 +15,15 @@ export const users = pgTable(
     agencyId: uuid('agency_id').references(() => agencies.id),
     personnelId: uuid('personnel_id').references(() => personnel.id),
     regionCode: text('region_code'),
+    /** internal (created by the platform), legal_person (法人注册), personal (个人注册), mobile (账号分配). */
+    kind: text('kind').notNull().default('internal'),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    mobileEnc: text('mobile_enc'),
+    mobileHash: text('mobile_hash'),
+    mobileMasked: text('mobile_masked'),
+    /** The provincial SSO subject this account is linked to. */
+    oidcSubject: text('oidc_subject'),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
     isDemo: boolean('is_demo').notNull().default(false),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
@@ -27,5 +36,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
     index('users_agency_idx').on(t.agencyId),
+    index('users_id_number_idx').on(t.idNumberHash),
+    index('users_mobile_idx').on(t.mobileHash),
+    uniqueIndex('users_oidc_subject_uq').on(t.oidcSubject),
   ],
 );

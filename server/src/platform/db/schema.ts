@@ -1,8 +1,11 @@
 export { agencies } from '../../modules/agencies/agencies.tables.ts';
+export { agencyRevisions } from '../../modules/agencies/agency-revisions.tables.ts';
 export { dictItems } from '../../modules/dicts/dicts.tables.ts';
 export { personnel } from '../../modules/personnel/personnel.tables.ts';
 export { regions } from '../../modules/regions/regions.tables.ts';
+export { reviewRecords } from '../../modules/reviews/reviews.tables.ts';
 export { users } from '../../modules/users/users.tables.ts';
 export { auditLog } from '../audit/audit.tables.ts';
 export { sessions } from '../auth/sessions.tables.ts';
 export { attachments } from '../files/files.tables.ts';
+export { smsCodes, smsOutbox } from '../sms/sms.tables.ts';
