@@ -52,6 +52,7 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // Every browser test logs in from 127.0.0.1; the per-IP limit is tested in the integration suite.
       LOGIN_IP_LIMIT: '10000',
+      SMS_IP_LIMIT_PER_HOUR: '10000',
     },
   },
 });

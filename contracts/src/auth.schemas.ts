@@ -16,6 +16,8 @@ export const meSchema = z.object({
   region: z.object({ code: z.string(), name: z.string() }).nullable(),
   posts: z.array(z.string()),
   mustChangePassword: z.boolean(),
+  /** Why the account can do nothing yet (a personal account without a 登记人员 record). */
+  notice: z.string().nullable().optional(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -1,4 +1,12 @@
-export const roles = ['agency_admin', 'agency_registrar', 'field_staff', 'regulator', 'sysadmin'] as const;
+/** `person`: a personal account (个人注册) with no 登记人员 staff record behind it, so no pages yet. */
+export const roles = [
+  'agency_admin',
+  'agency_registrar',
+  'field_staff',
+  'regulator',
+  'sysadmin',
+  'person',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {
@@ -7,6 +15,7 @@ export const roleLabels: Record<Role, string> = {
   field_staff: '监测人员',
   regulator: '监管部门',
   sysadmin: '系统管理员',
+  person: '个人用户',
 };
 
 export const agencyRoles = [

@@ -16,7 +16,7 @@ const accounts: Account[] = [
     displayName: '张建国',
     roleLabel: '机构法人',
     affiliation: '四川蜀环检测技术有限公司',
-    menu: ['首页', '机构信息'],
+    menu: ['首页', '机构信息', '监测人员'],
   },
   {
     username: 'registrar',
@@ -30,14 +30,14 @@ const accounts: Account[] = [
     displayName: '省厅监管员',
     roleLabel: '监管部门',
     affiliation: '四川省',
-    menu: ['首页', '监测机构', '审计日志'],
+    menu: ['首页', '监测机构', '机构审核', '人员审核', '审计日志'],
   },
   {
     username: 'regulator_cd',
     displayName: '成都市局监管员',
     roleLabel: '监管部门',
     affiliation: '成都市',
-    menu: ['首页', '监测机构', '审计日志'],
+    menu: ['首页', '监测机构', '机构审核', '人员审核', '审计日志'],
   },
   {
     username: 'sysadmin',

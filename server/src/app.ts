@@ -7,12 +7,17 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { agencyProfileRoutes } from './modules/agencies/agency-profile.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { dictRoutes } from './modules/dicts/dicts.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { personnelRoutes } from './modules/personnel/personnel.routes.ts';
+import { personnelAccountRoutes } from './modules/personnel-accounts/personnel-accounts.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { registrationRoutes } from './modules/registration/registration.routes.ts';
+import { ssoRoutes } from './modules/sso/sso.routes.ts';
 import type { Access } from './platform/auth/access.ts';
 import { AppError } from './platform/errors.ts';
 import { authHooks } from './platform/http/auth-hooks.ts';
@@ -20,6 +25,7 @@ import { registerFrontends } from './platform/http/frontends.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import type { App } from './platform/http/types.ts';
 import type { Platform } from './platform/platform.ts';
+import { smsRoutes } from './platform/sms/sms.routes.ts';
 
 export type RouteEntry = { method: string; url: string; access: Access | undefined };
 
@@ -99,8 +105,14 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(dictRoutes());
   await app.register(regionRoutes());
   await app.register(agencyRoutes());
+  await app.register(agencyProfileRoutes());
   await app.register(attachmentRoutes());
+  await app.register(personnelRoutes());
   await app.register(auditRoutes());
+  await app.register(smsRoutes(platform));
+  await app.register(registrationRoutes(platform));
+  await app.register(personnelAccountRoutes());
+  await app.register(ssoRoutes(platform));
 
   await registerFrontends(app, platform.config);
   return app;

@@ -16,8 +16,47 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number; cookieName: string };
   login: { maxFailures: number; lockMinutes: number; ipLimitPerWindow: number; ipWindowMinutes: number };
   uploads: { maxFileMb: number };
+  /** Text messages: which gateway sends them, and the limits on verification codes. */
+  sms: {
+    gateway: string;
+    codeTtlMinutes: number;
+    maxAttempts: number;
+    resendSeconds: number;
+    perNumberPerDay: number;
+    ipLimitPerHour: number;
+  };
+  /** Provincial SSO (OpenID Connect); null when OIDC_ISSUER is unset. */
+  sso: SsoConfig | null;
   staticDirs: { web: string; mobile: string };
 };
+
+export type SsoConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scope: string;
+  creditCodeClaim: string;
+  idNumberClaim: string;
+  /** Only for tests and local providers: allow an http:// issuer. */
+  allowInsecure: boolean;
+};
+
+function ssoFrom(env: NodeJS.ProcessEnv): SsoConfig | null {
+  if (!env.OIDC_ISSUER) return null;
+  const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'].filter((k) => !env[k]);
+  if (missing.length > 0) throw new Error(`已设置 OIDC_ISSUER，但缺少 ${missing.join('、')}`);
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID ?? '',
+    clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+    redirectUri: env.OIDC_REDIRECT_URI ?? '',
+    scope: env.OIDC_SCOPE ?? 'openid profile',
+    creditCodeClaim: env.OIDC_CREDIT_CODE_CLAIM ?? 'credit_code',
+    idNumberClaim: env.OIDC_ID_NUMBER_CLAIM ?? 'id_number',
+    allowInsecure: env.OIDC_ALLOW_INSECURE === 'true',
+  };
+}
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -56,6 +95,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ipWindowMinutes: intFrom(env, 'LOGIN_IP_WINDOW_MINUTES', 15),
     },
     uploads: { maxFileMb: intFrom(env, 'UPLOAD_MAX_MB', 100) },
+    sms: {
+      gateway: env.SMS_GATEWAY || 'outbox',
+      codeTtlMinutes: intFrom(env, 'SMS_CODE_TTL_MINUTES', 5),
+      maxAttempts: intFrom(env, 'SMS_CODE_MAX_ATTEMPTS', 5),
+      resendSeconds: intFrom(env, 'SMS_RESEND_SECONDS', 60),
+      perNumberPerDay: intFrom(env, 'SMS_NUMBER_LIMIT_PER_DAY', 10),
+      ipLimitPerHour: intFrom(env, 'SMS_IP_LIMIT_PER_HOUR', 20),
+    },
+    sso: ssoFrom(env),
     staticDirs: { web: path.join(repoRoot, 'web/dist'), mobile: path.join(repoRoot, 'mobile/dist') },
   };
 }

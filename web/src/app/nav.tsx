@@ -1,4 +1,13 @@
-import { AuditOutlined, BankOutlined, BookOutlined, HomeOutlined, ShopOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Role } from '@eco/contracts';
 import type { ReactNode } from 'react';
 
@@ -30,6 +39,13 @@ export const navItems: readonly NavItem[] = [
     description: '本机构的基本信息与资质证明材料',
   },
   {
+    path: '/personnel',
+    label: '监测人员',
+    icon: <TeamOutlined />,
+    roles: ['agency_admin'],
+    description: '添加、查询、导出本机构监测人员，分配移动端账号',
+  },
+  {
     path: '/dicts',
     label: '数据字典',
     icon: <BookOutlined />,
@@ -42,6 +58,20 @@ export const navItems: readonly NavItem[] = [
     icon: <BankOutlined />,
     roles: ['regulator', 'sysadmin'],
     description: '按名称、状态查询辖区内的监测机构',
+  },
+  {
+    path: '/agency-reviews',
+    label: '机构审核',
+    icon: <FileSearchOutlined />,
+    roles: ['regulator'],
+    description: '审核辖区内监测机构提交的机构信息及其修改',
+  },
+  {
+    path: '/personnel-reviews',
+    label: '人员审核',
+    icon: <SolutionOutlined />,
+    roles: ['regulator'],
+    description: '审核辖区内监测机构提交的监测人员信息及其修改',
   },
   {
     path: '/audit',

@@ -2,13 +2,21 @@ import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AgencyListPage } from '../features/agencies/AgencyListPage.tsx';
-import { AgencyProfilePage } from '../features/agencies/AgencyProfilePage.tsx';
+import { AgencyProfilePage } from '../features/agency-profile/AgencyProfilePage.tsx';
+import { AgencyReviewDetailPage } from '../features/agency-profile/AgencyReviewDetailPage.tsx';
+import { AgencyReviewListPage } from '../features/agency-profile/AgencyReviewListPage.tsx';
 import { AuditLogPage } from '../features/audit/AuditLogPage.tsx';
 import { ChangePasswordPage, ForcedPasswordChangePage } from '../features/auth/ChangePasswordPage.tsx';
 import { FieldStaffNotice } from '../features/auth/FieldStaffNotice.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { DictPage } from '../features/dicts/DictPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { PersonnelPage } from '../features/personnel/PersonnelPage.tsx';
+import { PersonnelReviewPage } from '../features/personnel/PersonnelReviewPage.tsx';
+import { DevSmsPage } from '../features/registration/DevSmsPage.tsx';
+import { PersonNotice } from '../features/registration/PersonNotice.tsx';
+import { RegisterAgencyPage } from '../features/registration/RegisterAgencyPage.tsx';
+import { RegisterPersonPage } from '../features/registration/RegisterPersonPage.tsx';
 import { useAuth } from './auth.tsx';
 import { AppLayout } from './layout.tsx';
 import { canOpen } from './nav.tsx';
@@ -28,6 +36,7 @@ function RequireSession({ children }: { children: ReactNode }) {
   if (isLoading) return <FullPageSpin />;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (me.role === 'field_staff') return <FieldStaffNotice />;
+  if (me.role === 'person') return <PersonNotice />;
   if (me.mustChangePassword) return <ForcedPasswordChangePage />;
   return children;
 }
@@ -68,9 +77,14 @@ function NotFound() {
   );
 }
 
-const pages: Array<{ path: string; element: ReactNode }> = [
+/** `guard` names the menu page whose roles a sub-page shares (a detail page and its list). */
+const pages: Array<{ path: string; guard?: string; element: ReactNode }> = [
   { path: '/agency', element: <AgencyProfilePage /> },
   { path: '/agencies', element: <AgencyListPage /> },
+  { path: '/agency-reviews', element: <AgencyReviewListPage /> },
+  { path: '/agency-reviews/:revisionId', guard: '/agency-reviews', element: <AgencyReviewDetailPage /> },
+  { path: '/personnel', element: <PersonnelPage /> },
+  { path: '/personnel-reviews', element: <PersonnelReviewPage /> },
   { path: '/audit', element: <AuditLogPage /> },
   { path: '/dicts', element: <DictPage /> },
 ];
@@ -79,6 +93,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/register/agency" element={<RegisterAgencyPage />} />
+      <Route path="/register/person" element={<RegisterPersonPage />} />
+      <Route path="/dev/sms" element={<DevSmsPage />} />
       <Route
         element={
           <RequireSession>
@@ -92,7 +109,7 @@ export function AppRoutes() {
           <Route
             key={page.path}
             path={page.path}
-            element={<RequirePage path={page.path}>{page.element}</RequirePage>}
+            element={<RequirePage path={page.guard ?? page.path}>{page.element}</RequirePage>}
           />
         ))}
         <Route path="*" element={<NotFound />} />

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../app/ErrorNotice.tsx';
 import { useSession } from '../../app/session.tsx';
 import { FieldStaffOnly } from './FieldStaffOnly.tsx';
 import { PasswordInput } from './PasswordInput.tsx';
+import { SsoLoginButton } from './SsoLoginButton.tsx';
 
 type LoginValues = { username: string; password: string };
 
@@ -17,7 +18,10 @@ export function LoginPage() {
   const { state, login } = useSession();
   const [form] = Form.useForm<LoginValues>();
   const [isSubmitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // A failed provincial SSO login comes back as /m/login?sso_error=….
+  const [error, setError] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('sso_error'),
+  );
   const [isWrongRole, setWrongRole] = useState(false);
 
   if (state.status === 'authenticated') return <Navigate to="/" replace />;
@@ -85,6 +89,9 @@ export function LoginPage() {
               <PasswordInput placeholder="请输入密码" autoComplete="current-password" />
             </Form.Item>
           </Form>
+          <div className="login-sso">
+            <SsoLoginButton />
+          </div>
           <p className="login-hint">机构法人、登记人员请在电脑上登录监测业务管理平台</p>
         </>
       )}

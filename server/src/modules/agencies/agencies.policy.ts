@@ -14,3 +14,16 @@ export function canReadAgency(actor: Actor, agency: AgencyRef): boolean {
 export function canEditAgencyProfile(actor: Actor, agency: AgencyRef): boolean {
   return actor.role === 'agency_admin' && actor.agencyId === agency.id;
 }
+
+/**
+ * Whether the agency has a version in force a regulator approved. An approved agency editing its
+ * profile stays approved: its approved version stays in force until the change is decided.
+ */
+export function isAgencyApproved(agency: { status: string; approvedAt: Date | null }): boolean {
+  return agency.status === 'approved' || agency.approvedAt !== null;
+}
+
+/** Regulators review the agencies of their region (the province reviews all). */
+export function canReviewAgency(actor: Actor, agency: AgencyRef): boolean {
+  return actor.role === 'regulator' && isWithinRegion(agency.regionCode, actor.regionCode ?? '510000');
+}

@@ -1,9 +1,16 @@
-import { checkPassword, type Me, passwordProblemMessages, type Role } from '@eco/contracts';
+import {
+  checkPassword,
+  type Me,
+  passwordProblemMessages,
+  personWithoutStaffRecordNotice,
+  type Role,
+} from '@eco/contracts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { getDummyHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions.ts';
 import type { Actor, AuthedContext, ServiceContext } from '../../platform/context.ts';
 import { AppError, validationError } from '../../platform/errors.ts';
+import { resolvePersonalAccount } from '../registration/personal-account.ts';
 import {
   findUserById,
   findUserByUsername,
@@ -81,6 +88,7 @@ export async function login(
     );
   }
 
+  const resolved = await resolvePersonalAccount(ctx, user);
   return ctx.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
     const session = await createSession(tx, {
@@ -97,8 +105,8 @@ export async function login(
         action: 'auth.login',
         targetType: 'user',
         targetId: user.id,
-        agencyId: user.agencyId,
-        after: { username: user.username, role: user.role },
+        agencyId: resolved.agencyId,
+        after: { username: user.username, role: resolved.role },
       },
     );
     return { token: session.token, csrfToken: session.csrfToken, userId: user.id };
@@ -114,7 +122,11 @@ export async function logout(ctx: AuthedContext, sessionId: string): Promise<voi
 
 /** Who is logged in, with role, agency, region and staff posts. */
 export async function getMe(ctx: ServiceContext, userId: string): Promise<Me> {
-  const row = await findUserProfile(ctx.db, userId);
+  let row = await findUserProfile(ctx.db, userId);
+  if (row?.user.kind === 'personal') {
+    const resolved = await resolvePersonalAccount(ctx, row.user);
+    if (resolved !== row.user) row = await findUserProfile(ctx.db, userId);
+  }
   if (!row) throw new AppError('UNAUTHENTICATED');
   const { user } = row;
   return {
@@ -128,6 +140,7 @@ export async function getMe(ctx: ServiceContext, userId: string): Promise<Me> {
     region: user.regionCode ? { code: user.regionCode, name: row.regionName ?? user.regionCode } : null,
     posts: row.posts ?? [],
     mustChangePassword: user.mustChangePassword,
+    notice: user.role === 'person' ? personWithoutStaffRecordNotice : null,
   };
 }
 

@@ -4,6 +4,7 @@ export { dictItems } from '../../modules/dicts/dicts.tables.ts';
 export { personnel } from '../../modules/personnel/personnel.tables.ts';
 export { regions } from '../../modules/regions/regions.tables.ts';
 export { reviewRecords } from '../../modules/reviews/reviews.tables.ts';
+export { ssoRequests } from '../../modules/sso/sso.tables.ts';
 export { users } from '../../modules/users/users.tables.ts';
 export { auditLog } from '../audit/audit.tables.ts';
 export { sessions } from '../auth/sessions.tables.ts';

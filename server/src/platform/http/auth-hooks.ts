@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type Role, roles } from '@eco/contracts';
+import { personWithoutStaffRecordNotice, type Role, roles } from '@eco/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isRoleAllowed } from '../auth/access.ts';
@@ -77,6 +77,10 @@ export const authHooks = fp(async (app: FastifyInstance, platform: Platform) => 
     const access = config.access;
     if (!access) throw new AppError('FORBIDDEN', '该接口未声明访问权限');
     const role = request.ctx.actor?.role ?? null;
+    // A personal account without a 登记人员 staff record may only see who it is, log out, change its password.
+    if (role === 'person' && !config.allowPendingPasswordChange && access !== 'public') {
+      throw new AppError('FORBIDDEN', personWithoutStaffRecordNotice);
+    }
     if (!isRoleAllowed(access, role)) {
       throw role === null ? new AppError('UNAUTHENTICATED') : new AppError('FORBIDDEN');
     }

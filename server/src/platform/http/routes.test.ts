@@ -14,6 +14,13 @@ const publicRoutes = new Set([
   'POST /api/v1/auth/login',
   'GET /api/v1/dicts/:type',
   'GET /api/v1/regions/tree',
+  'POST /api/v1/sms/codes',
+  'GET /api/v1/dev/sms-outbox',
+  'POST /api/v1/registration/agency',
+  'POST /api/v1/registration/person',
+  'GET /api/v1/sso/config',
+  'GET /api/v1/sso/login',
+  'GET /api/v1/sso/callback',
 ]);
 
 describe('route table', () => {

@@ -2,11 +2,12 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { LoginBody } from '@eco/contracts';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { applyProblemToForm } from '../../app/forms.ts';
 import { AuthScreen } from './AuthScreen.tsx';
+import { SsoLoginButtons } from './SsoLoginButtons.tsx';
 
 type LoginNotice = { type: 'error' | 'warning'; text: string };
 
@@ -27,7 +28,11 @@ function returnPath(state: unknown): string {
 export function LoginPage() {
   const { me, login } = useAuth();
   const [form] = Form.useForm<LoginBody>();
-  const [notice, setNotice] = useState<LoginNotice | null>(null);
+  // A failed provincial SSO login comes back as /login?sso_error=….
+  const [notice, setNotice] = useState<LoginNotice | null>(() => {
+    const ssoError = new URLSearchParams(window.location.search).get('sso_error');
+    return ssoError ? { type: 'error', text: ssoError } : null;
+  });
   const [isSubmitting, setSubmitting] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
@@ -79,8 +84,12 @@ export function LoginPage() {
             </Button>
           </Form.Item>
         </Form>
+        <SsoLoginButtons />
+        <Typography.Paragraph style={{ textAlign: 'center', marginBottom: 12 }}>
+          <Link to="/register/agency">法人注册</Link> · <Link to="/register/person">个人注册</Link>
+        </Typography.Paragraph>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-          账号由所在机构或系统管理员开设；首次登录须修改初始密码。
+          监测机构请先法人注册；其他账号由所在机构或系统管理员开设，首次登录须修改初始密码。
           监测人员（采样、送样、实验室分析）请在手机上使用<a href="/m">移动端（/m）</a>。
         </Typography.Paragraph>
       </Card>
