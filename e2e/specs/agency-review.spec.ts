@@ -98,8 +98,12 @@ test('an approved agency edits 办公地址; the regulator returns, then approve
   await shot(page, 'agency-review-detail');
   await page.getByRole('button', { name: '退回' }).click();
   const dialog = page.getByRole('dialog', { name: '退回机构信息' });
-  await dialog.getByRole('button', { name: '确认退回' }).click();
-  await expect(dialog.getByText('请输入退回原因')).toBeVisible();
+  await expect(dialog.getByLabel('退回原因')).toBeVisible();
+  // The modal animates in; retry the click until the empty reason is refused.
+  await expect(async () => {
+    await dialog.getByRole('button', { name: '确认退回' }).click();
+    await expect(dialog.getByText('请输入退回原因')).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
   await dialog.getByLabel('退回原因').fill('办公地址缺少楼层，请补充完整');
   await page.waitForTimeout(300);
   await shot(page, 'agency-review-return-dialog');
