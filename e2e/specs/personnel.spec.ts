@@ -40,11 +40,27 @@ const staff: Staff[] = [
 ];
 
 /** Types into an antd Select to narrow its options, then picks the one with exactly this label. */
-async function chooseOption(page: Page, select: Locator, label: string) {
+async function pickOption(page: Page, select: Locator, label: string) {
   await select.click();
   await select.fill(label);
   const option = page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) });
   await option.last().click();
+}
+
+/**
+ * Types into an antd multiple Select to narrow its options, then picks the one with exactly this label;
+ * retried until the choice shows in `container`, since the dropdown animates in on a busy machine.
+ */
+async function chooseOption(page: Page, container: Locator, select: Locator, label: string) {
+  const chosen = container.locator('.ant-select-selection-item').filter({ hasText: label });
+  await expect(async () => {
+    if ((await chosen.count()) > 0) return;
+    await select.click();
+    await select.fill(label);
+    const option = page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) });
+    await option.last().click({ timeout: 3000 });
+    await expect(chosen).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 async function addStaff(page: Page, s: Staff, screenshot?: string) {
@@ -57,8 +73,8 @@ async function addStaff(page: Page, s: Staff, screenshot?: string) {
   await dialog.getByLabel('手机号').fill(s.mobile);
   await dialog.getByLabel('职称').fill(s.title);
   await page.keyboard.press('Escape');
-  await chooseOption(page, dialog.getByLabel('学历'), '本科');
-  await chooseOption(page, dialog.getByLabel('岗位职能'), s.post);
+  await pickOption(page, dialog.getByLabel('学历'), '本科');
+  await chooseOption(page, dialog, dialog.getByLabel('岗位职能'), s.post);
   await page.keyboard.press('Escape');
   await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: s.post })).toBeVisible();
   if (screenshot) {
