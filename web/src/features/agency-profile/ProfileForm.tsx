@@ -147,6 +147,7 @@ export function ProfileForm({ initial, canSubmit, onSave, onSaveAndSubmit, onCan
           >
             <Select
               mode="multiple"
+              optionFilterProp="label"
               loading={industries.isPending}
               options={(industries.data ?? []).map((i) => ({ value: i.code, label: i.label }))}
               placeholder="请选择行业类别"
