@@ -19,6 +19,10 @@ import {
 } from './journey.support.ts';
 import { loginWeb, shot } from './support.ts';
 
+/**
+ * One agency's whole first week: 法人注册 → 机构信息 and 资质证明 → 提交审核 → 退回 → 重新提交 →
+ * 审核通过 → 监测人员 → 账号分配 → the 采样人员 logs in on the phone and changes the initial password.
+ */
 test('一家新机构：注册、完善信息、退回后重新提交、审核通过、登记人员、分配账号、移动端首次登录', async ({
   page,
   browser,

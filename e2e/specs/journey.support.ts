@@ -5,11 +5,6 @@ import { computeCreditCodeCheckChar, computeIdNumberCheckChar } from '@eco/contr
 import { type APIRequestContext, type Browser, expect, type Locator, type Page } from '@playwright/test';
 import { shot } from './support.ts';
 
-/**
- * One agency's whole first week: 法人注册 → 机构信息 and 资质证明 → 提交审核 → 退回 → 重新提交 →
- * 审核通过 → 监测人员 → 账号分配 → the 采样人员 logs in on the phone and changes the initial password.
- */
-
 export const regulatorPassword = 'Demo#2026';
 
 export function uniqueCreditCode(): string {
