@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { agencyStatuses } from './agency.workflow.ts';
 import { attachmentSchema } from './attachments.schemas.ts';
-import { creditCodeField, emailField, phoneField, requiredText } from './fields.ts';
-
-function dateField(label: string) {
-  return z
-    .string({ error: `请选择${label}` })
-    .trim()
-    .min(1, `请选择${label}`)
-    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
-      message: `${label}应为有效日期（YYYY-MM-DD）`,
-    });
-}
+import { creditCodeField, dateField, emailField, phoneField, requiredText } from './fields.ts';
 
 /** 机构信息 as the agency edits it: the form and `PUT /agencies/current/profile` share it. */
 export const agencyProfileSchema = z

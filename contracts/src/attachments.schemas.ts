@@ -1,9 +1,21 @@
 import { z } from 'zod';
 import { attachmentScopes } from './dicts.ts';
 
+/**
+ * What a file can hang on: a dictionary scope, or `project_draft`, the browser-made id of a
+ * 项目登记 form not yet saved (its files become the project's when it is saved).
+ */
+export const attachmentOwnerTypes = [...attachmentScopes, 'project_draft'] as const;
+export type AttachmentOwnerType = (typeof attachmentOwnerTypes)[number];
+
+/** The 附件类型 dictionary scope whose limits apply to an owner type. */
+export function attachmentScopeOf(ownerType: AttachmentOwnerType): (typeof attachmentScopes)[number] {
+  return ownerType === 'project_draft' ? 'project' : ownerType;
+}
+
 export const attachmentSchema = z.object({
   id: z.string(),
-  ownerType: z.enum(attachmentScopes),
+  ownerType: z.enum(attachmentOwnerTypes),
   ownerId: z.string(),
   category: z.string(),
   categoryLabel: z.string(),

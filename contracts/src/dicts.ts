@@ -61,6 +61,8 @@ export const attachmentTypeExtraSchema = z.object({
   maxCount: z.number().int().min(1).max(100),
   kinds: z.array(z.enum(fileKinds)).min(1),
   required: z.boolean(),
+  /** Reports only: the 监测类型 codes that call for this report; absent means every type. */
+  monitoringTypes: z.array(z.string().min(1).max(60)).max(50).optional(),
 });
 export type AttachmentTypeExtra = z.infer<typeof attachmentTypeExtraSchema>;
 

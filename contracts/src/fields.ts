@@ -42,3 +42,14 @@ export function requiredText(label: string, max = 200) {
     .min(1, `请输入${label}`)
     .max(max, `${label}不能超过${max}个字符`);
 }
+
+/** A calendar date as `YYYY-MM-DD`, the way date pickers send it. */
+export function dateField(label: string) {
+  return z
+    .string({ error: `请选择${label}` })
+    .trim()
+    .min(1, `请选择${label}`)
+    .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
+      message: `${label}应为有效日期（YYYY-MM-DD）`,
+    });
+}

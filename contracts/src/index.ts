@@ -12,6 +12,8 @@ export * from './paging.ts';
 export * from './password.ts';
 export * from './personnel.schemas.ts';
 export * from './personnel.workflow.ts';
+export * from './project.schemas.ts';
+export * from './project.workflow.ts';
 export * from './regions.ts';
 export * from './registration.schemas.ts';
 export * from './roles.ts';

@@ -193,6 +193,7 @@ export const dictSeed: Record<DictType, SeedItem[]> = {
       maxCount: 1,
       kinds: ['pdf'],
       required: true,
+      monitoringTypes: ['hazardous_waste'],
     }),
     attachment('identification_report', '危废鉴别报告', {
       scope: 'report',
@@ -200,6 +201,25 @@ export const dictSeed: Record<DictType, SeedItem[]> = {
       maxCount: 1,
       kinds: ['pdf'],
       required: true,
+      monitoringTypes: ['hazardous_waste'],
+    }),
+    attachment('monitoring_report', '监测报告', {
+      scope: 'report',
+      maxSizeMb: 50,
+      maxCount: 1,
+      kinds: ['pdf'],
+      required: true,
+      monitoringTypes: [
+        'wastewater',
+        'organized_gas',
+        'fugitive_gas',
+        'ambient_air',
+        'surface_water',
+        'groundwater',
+        'soil',
+        'noise',
+        'solid_waste',
+      ],
     }),
     attachment('violation_evidence', '违规证据', {
       scope: 'violation',

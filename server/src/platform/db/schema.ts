@@ -2,6 +2,13 @@ export { agencies } from '../../modules/agencies/agencies.tables.ts';
 export { agencyRevisions } from '../../modules/agencies/agency-revisions.tables.ts';
 export { dictItems } from '../../modules/dicts/dicts.tables.ts';
 export { personnel } from '../../modules/personnel/personnel.tables.ts';
+export {
+  projectAssignments,
+  projectItems,
+  projectReports,
+  projectSequences,
+  projects,
+} from '../../modules/projects/projects.tables.ts';
 export { regions } from '../../modules/regions/regions.tables.ts';
 export { reviewRecords } from '../../modules/reviews/reviews.tables.ts';
 export { ssoRequests } from '../../modules/sso/sso.tables.ts';
