@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { agencyStatuses } from './agency.workflow.ts';
 import { attachmentSchema } from './attachments.schemas.ts';
 import { creditCodeField, dateField, emailField, phoneField, requiredText } from './fields.ts';
+import { pageQuerySchema, pageSchema } from './paging.ts';
 
 /** 机构信息 as the agency edits it: the form and `PUT /agencies/current/profile` share it. */
 export const agencyProfileSchema = z
@@ -183,3 +184,29 @@ export const agencyReviewDetailSchema = z.object({
   actions: z.array(z.string()),
 });
 export type AgencyReviewDetail = z.infer<typeof agencyReviewDetailSchema>;
+
+/** An agency as lists and 查看 show it. */
+export const agencySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  creditCode: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  status: z.enum(agencyStatuses),
+  legalRepresentative: z.string().nullable(),
+  contactPerson: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  /** Codes of the 行业类别 dictionary. */
+  industryCategories: z.array(z.string()),
+  cmaNumber: z.string().nullable(),
+  cmaValidTo: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AgencySummary = z.infer<typeof agencySummarySchema>;
+
+export const agencyListQuerySchema = pageQuerySchema.extend({
+  name: z.string().trim().max(100).optional(),
+  status: z.enum(agencyStatuses).optional(),
+});
+
+export const agencyPageSchema = pageSchema(agencySummarySchema);

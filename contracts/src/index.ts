@@ -3,6 +3,7 @@ import './zod-locale.ts';
 export * from './agency.schemas.ts';
 export * from './agency.workflow.ts';
 export * from './attachments.schemas.ts';
+export * from './audit.schemas.ts';
 export * from './auth.schemas.ts';
 export * from './dicts.ts';
 export * from './errors.ts';

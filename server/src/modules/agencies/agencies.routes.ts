@@ -1,6 +1,6 @@
+import { agencyListQuerySchema, agencyPageSchema, agencySummarySchema } from '@eco/contracts';
 import { z } from 'zod';
 import { type App, authed } from '../../platform/http/types.ts';
-import { agencyListQuerySchema, agencyPageSchema, agencySummarySchema } from './agencies.schemas.ts';
 import { getAgency, getOwnAgency, searchAgencies } from './agencies.service.ts';
 
 const tags = ['监测机构'];

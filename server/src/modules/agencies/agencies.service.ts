@@ -1,25 +1,9 @@
-import type { AgencyStatus, Page } from '@eco/contracts';
+import type { AgencyStatus, AgencySummary, Page } from '@eco/contracts';
 import { regulatorRegion } from '../../platform/auth/scope.ts';
 import type { AuthedContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { canReadAgency } from './agencies.policy.ts';
 import { type AgencyRow, findAgencyWithRegion, listAgencies } from './agencies.queries.ts';
-
-export type AgencySummary = {
-  id: string;
-  name: string;
-  creditCode: string;
-  regionCode: string;
-  regionName: string | null;
-  status: AgencyStatus;
-  legalRepresentative: string | null;
-  contactPerson: string | null;
-  contactPhone: string | null;
-  industryCategories: string[];
-  cmaNumber: string | null;
-  cmaValidTo: string | null;
-  createdAt: string;
-};
 
 function toSummary(row: AgencyRow, regionName: string | null): AgencySummary {
   return {

@@ -1,33 +1,9 @@
-import { pageQuerySchema, pageSchema } from '@eco/contracts';
+import { auditQuerySchema, auditRecordSchema, pageSchema } from '@eco/contracts';
 import { z } from 'zod';
 import { type App, authed } from '../../platform/http/types.ts';
 import { searchAudit, verifyAudit } from './audit.service.ts';
 
 const tags = ['审计日志'];
-
-const auditRecordSchema = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorName: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  agencyId: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
-  ip: z.string().nullable(),
-});
-
-const auditQuerySchema = pageQuerySchema.extend({
-  actorName: z.string().trim().max(60).optional(),
-  action: z.string().trim().max(60).optional(),
-  targetType: z.string().trim().max(60).optional(),
-  targetId: z.string().trim().max(60).optional(),
-  agencyId: z.uuid().optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-});
 
 export function auditRoutes() {
   return async (app: App) => {

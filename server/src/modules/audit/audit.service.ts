@@ -1,22 +1,8 @@
-import type { Page } from '@eco/contracts';
+import type { AuditRecord, Page } from '@eco/contracts';
 import { type ChainVerification, verifyAuditChain } from '../../platform/audit/audit.ts';
 import { regulatorRegion } from '../../platform/auth/scope.ts';
 import type { AuthedContext } from '../../platform/context.ts';
 import { type AuditFilter, listAuditRecords } from './audit.queries.ts';
-
-export type AuditRecord = {
-  id: number;
-  at: string;
-  actorName: string | null;
-  actorRole: string | null;
-  agencyId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  ip: string | null;
-};
 
 /** Audit records the caller may see: all for the administrator, its region's for a regulator. */
 export async function searchAudit(

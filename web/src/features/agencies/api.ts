@@ -1,23 +1,8 @@
-import type { AgencyStatus, Page } from '@eco/contracts';
-import { api } from '../../app/api.ts';
+import type { AgencyStatus, AgencySummary, Page } from '@eco/contracts';
 
-/** An agency as the API lists and shows it (server: agencySummarySchema). */
-export type AgencySummary = {
-  id: string;
-  name: string;
-  creditCode: string;
-  regionCode: string;
-  regionName: string | null;
-  status: AgencyStatus;
-  legalRepresentative: string | null;
-  contactPerson: string | null;
-  contactPhone: string | null;
-  /** Codes of the 行业类别 dictionary. */
-  industryCategories: string[];
-  cmaNumber: string | null;
-  cmaValidTo: string | null;
-  createdAt: string;
-};
+export type { AgencySummary };
+
+import { api } from '../../app/api.ts';
 
 export type AgencySearch = { page: number; pageSize: number; name?: string; status?: AgencyStatus };
 

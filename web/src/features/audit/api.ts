@@ -1,20 +1,8 @@
-import type { Page } from '@eco/contracts';
-import { api } from '../../app/api.ts';
+import type { AuditRecord, Page } from '@eco/contracts';
 
-export type AuditRecord = {
-  id: number;
-  /** ISO time in UTC. */
-  at: string;
-  actorName: string | null;
-  actorRole: string | null;
-  agencyId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  ip: string | null;
-};
+export type { AuditRecord };
+
+import { api } from '../../app/api.ts';
 
 export type AuditSearch = {
   page: number;
