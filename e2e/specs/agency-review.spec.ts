@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { loginWeb, shot } from './support.ts';
+import { loginWeb, minimalPdf, shot } from './support.ts';
 
 const agencyName = '四川蜀环检测技术有限公司';
 const required = [
@@ -8,14 +8,6 @@ const required = [
   'signatory_authorization',
   'national_platform_screenshot',
 ];
-
-/** A one-page PDF, enough for the magic-byte check. */
-function pdf(text: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-    'latin1',
-  );
-}
 
 async function csrf(page: Page): Promise<string> {
   const me = await page.request.get('/api/v1/auth/me');
@@ -31,7 +23,7 @@ async function uploadRequired(page: Page, agencyId: string): Promise<string[]> {
       `/api/v1/attachments?ownerType=agency&ownerId=${agencyId}&category=${category}`,
       {
         headers: { 'X-CSRF-Token': token },
-        multipart: { file: { name: `${category}.pdf`, mimeType: 'application/pdf', buffer: pdf(category) } },
+        multipart: { file: { name: `${category}.pdf`, mimeType: 'application/pdf', buffer: minimalPdf() } },
       },
     );
     expect(res.status()).toBe(201);

@@ -3,21 +3,17 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import {
-  addStaff,
   editOfficeAddress,
   fillDate,
-  idNumber,
-  minimalPdf,
   newWebPage,
   openProfile,
   openReview,
   regulatorPassword,
-  type Staff,
   smsCode,
   uniqueCreditCode,
   uniqueMobile,
 } from './journey.support.ts';
-import { loginWeb, shot } from './support.ts';
+import { addStaff, idNumber, loginWeb, minimalPdf, type Staff, shot } from './support.ts';
 
 /**
  * One agency's whole first week: 法人注册 → 机构信息 and 资质证明 → 提交审核 → 退回 → 重新提交 →

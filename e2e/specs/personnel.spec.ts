@@ -1,22 +1,13 @@
-import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { computeIdNumberCheckChar } from '@eco/contracts';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { loginWeb, shot } from './support.ts';
-
-function idNumber(birth: string): string {
-  const first17 = `510104${birth}${String(randomInt(1000)).padStart(3, '0')}`;
-  return first17 + computeIdNumberCheckChar(first17);
-}
-
-type Staff = { name: string; gender: '男' | '女'; id: string; mobile: string; title: string; post: string };
+import { addStaff, idNumber, loginWeb, type Staff, shot } from './support.ts';
 
 const staff: Staff[] = [
   {
     name: '测试员张伟',
     gender: '男',
-    id: idNumber('19910203'),
+    id: idNumber('19910203', '510104'),
     mobile: '13990001001',
     title: '工程师',
     post: '采样人员',
@@ -24,7 +15,7 @@ const staff: Staff[] = [
   {
     name: '测试员刘芳',
     gender: '女',
-    id: idNumber('19930507'),
+    id: idNumber('19930507', '510104'),
     mobile: '13990001002',
     title: '助理工程师',
     post: '送样人员',
@@ -32,62 +23,12 @@ const staff: Staff[] = [
   {
     name: '测试员周杰',
     gender: '男',
-    id: idNumber('19850911'),
+    id: idNumber('19850911', '510104'),
     mobile: '13990001003',
     title: '高级工程师',
     post: '实验室分析人员',
   },
 ];
-
-/** Types into an antd Select to narrow its options, then picks the one with exactly this label. */
-async function pickOption(page: Page, select: Locator, label: string) {
-  await select.click();
-  await select.fill(label);
-  const option = page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) });
-  await option.last().click();
-}
-
-/**
- * Types into an antd multiple Select to narrow its options, then picks the one with exactly this label;
- * retried until the choice shows in `container`, since the dropdown animates in on a busy machine.
- */
-async function chooseOption(page: Page, container: Locator, select: Locator, label: string) {
-  const chosen = container.locator('.ant-select-selection-item').filter({ hasText: label });
-  await expect(async () => {
-    if ((await chosen.count()) > 0) return;
-    await select.click();
-    await select.fill(label);
-    const option = page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) });
-    await option.last().click({ timeout: 3000 });
-    await expect(chosen).toBeVisible({ timeout: 2000 });
-  }).toPass({ timeout: 20_000 });
-}
-
-async function addStaff(page: Page, s: Staff, screenshot?: string) {
-  await page.getByRole('button', { name: /添\s*加/ }).click();
-  const dialog = page.getByRole('dialog', { name: '添加人员信息' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel('姓名').fill(s.name);
-  await dialog.getByLabel(s.gender).check();
-  await dialog.getByLabel('身份证号').fill(s.id);
-  await dialog.getByLabel('手机号').fill(s.mobile);
-  await dialog.getByLabel('职称').fill(s.title);
-  await page.keyboard.press('Escape');
-  await pickOption(page, dialog.getByLabel('学历'), '本科');
-  await chooseOption(page, dialog, dialog.getByLabel('岗位职能'), s.post);
-  await page.keyboard.press('Escape');
-  await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: s.post })).toBeVisible();
-  if (screenshot) {
-    await page.waitForTimeout(300);
-    await shot(page, screenshot);
-  }
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  const saved = page.getByRole('dialog', { name: '编辑人员信息' });
-  await expect(saved.getByText('证书附件')).toBeVisible();
-  await expect(saved.getByText(/已登记：5\*+/)).toBeVisible();
-  await saved.getByRole('button', { name: /完\s*成/ }).click();
-  await expect(saved).toBeHidden();
-}
 
 test('agency_admin adds, queries, exports, views and deletes 监测人员', async ({ page }) => {
   test.setTimeout(120_000);
