@@ -9,6 +9,7 @@ export {
   projectSequences,
   projects,
 } from '../../modules/projects/projects.tables.ts';
+export { captchaChallenges, publicLookups, reportViews } from '../../modules/public/public.tables.ts';
 export { regions } from '../../modules/regions/regions.tables.ts';
 export { reviewRecords } from '../../modules/reviews/reviews.tables.ts';
 export { ssoRequests } from '../../modules/sso/sso.tables.ts';
