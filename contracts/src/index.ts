@@ -15,6 +15,7 @@ export * from './personnel.schemas.ts';
 export * from './personnel.workflow.ts';
 export * from './project.schemas.ts';
 export * from './project.workflow.ts';
+export * from './public.schemas.ts';
 export * from './regions.ts';
 export * from './registration.schemas.ts';
 export * from './roles.ts';
