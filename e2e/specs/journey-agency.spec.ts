@@ -4,7 +4,6 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import {
   editOfficeAddress,
-  fillDate,
   newWebPage,
   openProfile,
   openReview,
@@ -13,7 +12,7 @@ import {
   uniqueCreditCode,
   uniqueMobile,
 } from './journey.support.ts';
-import { addStaff, idNumber, loginWeb, minimalPdf, type Staff, shot } from './support.ts';
+import { addStaff, fillDate, idNumber, loginWeb, minimalPdf, type Staff, shot } from './support.ts';
 
 /**
  * One agency's whole first week: 法人注册 → 机构信息 and 资质证明 → 提交审核 → 退回 → 重新提交 →

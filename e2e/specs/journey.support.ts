@@ -34,15 +34,6 @@ export async function smsCode(request: APIRequestContext, mobile: string, purpos
   return code;
 }
 
-/** Fills an antd DatePicker by typing the date and confirming with Enter. */
-export async function fillDate(page: Page, label: string, value: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect(input).toHaveValue(value);
-}
-
 export async function openProfile(page: Page) {
   await page.getByRole('menuitem', { name: '机构信息' }).click();
   await expect(page.getByRole('button', { name: '点击选择文件' })).toBeVisible();

@@ -107,3 +107,12 @@ export async function addStaff(page: Page, s: Staff, screenshot?: string) {
   await saved.getByRole('button', { name: /完\s*成/ }).click();
   await expect(saved).toBeHidden();
 }
+
+/** Fills an antd DatePicker by typing the date and confirming with Enter. */
+export async function fillDate(page: Page, label: string, value: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+  await expect(input).toHaveValue(value);
+}

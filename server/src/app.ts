@@ -15,6 +15,10 @@ import { dictRoutes } from './modules/dicts/dicts.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { personnelRoutes } from './modules/personnel/personnel.routes.ts';
 import { personnelAccountRoutes } from './modules/personnel-accounts/personnel-accounts.routes.ts';
+import { projectReportRoutes } from './modules/projects/project-reports.routes.ts';
+import { projectReviewRoutes } from './modules/projects/project-review.routes.ts';
+import { projectRoutes } from './modules/projects/projects.routes.ts';
+import { publicRoutes } from './modules/public/public.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { ssoRoutes } from './modules/sso/sso.routes.ts';
@@ -112,7 +116,11 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(smsRoutes(platform));
   await app.register(registrationRoutes(platform));
   await app.register(personnelAccountRoutes());
+  await app.register(projectRoutes());
+  await app.register(projectReportRoutes());
+  await app.register(projectReviewRoutes());
   await app.register(ssoRoutes(platform));
+  await app.register(publicRoutes(platform));
 
   await registerFrontends(app, platform.config);
   return app;

@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { scheduleDraftSweep } from './modules/projects/project-drafts.ts';
 import { createPlatform } from './platform/bootstrap.ts';
 import { loadConfig } from './platform/config.ts';
 import { ensureInitialAdmin } from './seed/admin.ts';
@@ -19,6 +20,7 @@ const adminPassword = config.seedDemo
   : await ensureInitialAdmin(platform, process.env.ADMIN_INITIAL_PASSWORD);
 
 const app = await buildApp(platform);
+scheduleDraftSweep(platform.db, platform.now, app.log);
 const close = async () => {
   await app.close();
   await platform.database.close();

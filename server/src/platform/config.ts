@@ -25,6 +25,16 @@ export type Config = {
     perNumberPerDay: number;
     ipLimitPerHour: number;
   };
+  /** 监测业务公开端: pacing and limits of anonymous look-ups, and how long a 预览 grant lasts. */
+  publicPortal: {
+    /** Every report look-up answers no sooner than this, found or not, so timing tells nothing. */
+    minResponseMs: number;
+    ipLimitPerMinute: number;
+    /** Misses from one address within the window after which a captcha is required. */
+    captchaAfterMisses: number;
+    missWindowMinutes: number;
+    previewMinutes: number;
+  };
   /** Provincial SSO (OpenID Connect); null when OIDC_ISSUER is unset. */
   sso: SsoConfig | null;
   staticDirs: { web: string; mobile: string };
@@ -102,6 +112,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       resendSeconds: intFrom(env, 'SMS_RESEND_SECONDS', 60),
       perNumberPerDay: intFrom(env, 'SMS_NUMBER_LIMIT_PER_DAY', 10),
       ipLimitPerHour: intFrom(env, 'SMS_IP_LIMIT_PER_HOUR', 20),
+    },
+    publicPortal: {
+      minResponseMs: intFrom(env, 'PUBLIC_MIN_RESPONSE_MS', 250),
+      ipLimitPerMinute: intFrom(env, 'PUBLIC_IP_LIMIT_PER_MINUTE', 30),
+      captchaAfterMisses: intFrom(env, 'PUBLIC_CAPTCHA_AFTER_MISSES', 5),
+      missWindowMinutes: intFrom(env, 'PUBLIC_MISS_WINDOW_MINUTES', 15),
+      previewMinutes: intFrom(env, 'PUBLIC_PREVIEW_MINUTES', 10),
     },
     sso: ssoFrom(env),
     staticDirs: { web: path.join(repoRoot, 'web/dist'), mobile: path.join(repoRoot, 'mobile/dist') },

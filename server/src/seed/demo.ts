@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/auth/password.ts';
 import type { Db } from '../platform/db/client.ts';
 import type { Platform } from '../platform/platform.ts';
 import { creditCode, idNumber } from './demo-identities.ts';
+import { seedDemoProjects } from './demo-projects.ts';
 
 export const demoPassword = 'Demo#2026';
 
@@ -39,8 +40,9 @@ type StaffSeed = {
 };
 
 /**
- * One approved hazardous-waste identification agency in 成都市 with its staff, a second in
- * 绵阳市 (so region scoping shows), a province and a city regulator, and an administrator.
+ * One approved hazardous-waste identification agency in 成都市 with its staff and six projects
+ * across the workflow, a second in 绵阳市 (so region scoping shows), a province and a city
+ * regulator, and an administrator.
  */
 export async function seedDemoData(platform: Platform): Promise<void> {
   const { db, pii } = platform;
@@ -146,24 +148,48 @@ export async function seedDemoData(platform: Platform): Promise<void> {
       if (row) personnelIds[key] = row.id;
     }
 
+    const userIds: Record<string, string> = {};
     for (const account of demoAccounts) {
       const isAgency =
         account.role === 'agency_admin' ||
         account.role === 'agency_registrar' ||
         account.role === 'field_staff';
-      await tx.insert(users).values({
-        username: account.username,
-        displayName: account.displayName,
-        passwordHash,
-        role: account.role,
-        agencyId: isAgency ? agency.id : null,
-        personnelId: personnelIds[account.username] ?? null,
-        regionCode:
-          account.username === 'regulator' ? '510000' : account.username === 'regulator_cd' ? '510100' : null,
-        mustChangePassword: false,
-        isDemo: true,
-      });
+      const [user] = await tx
+        .insert(users)
+        .values({
+          username: account.username,
+          displayName: account.displayName,
+          passwordHash,
+          role: account.role,
+          agencyId: isAgency ? agency.id : null,
+          personnelId: personnelIds[account.username] ?? null,
+          regionCode:
+            account.username === 'regulator'
+              ? '510000'
+              : account.username === 'regulator_cd'
+                ? '510100'
+                : null,
+          mustChangePassword: false,
+          isDemo: true,
+        })
+        .returning({ id: users.id });
+      if (user) userIds[account.username] = user.id;
     }
+    const person = (username: (typeof demoAccounts)[number]['username']) => ({
+      userId: userIds[username] ?? '',
+      name: demoAccounts.find((a) => a.username === username)?.displayName ?? '',
+    });
+    const projectNumbers = await seedDemoProjects(tx, platform, {
+      agencyId: agency.id,
+      registrar: person('registrar'),
+      cityRegulator: person('regulator_cd'),
+      provinceRegulator: person('regulator'),
+      staff: {
+        sampler: personnelIds.sampler ?? '',
+        courier: personnelIds.courier ?? '',
+        analyst: personnelIds.analyst ?? '',
+      },
+    });
     await appendAudit(
       tx,
       { actor: null, meta: { ip: null, userAgent: 'seed', requestId: null }, now: platform.now },
@@ -171,7 +197,11 @@ export async function seedDemoData(platform: Platform): Promise<void> {
         action: 'system.demo_seeded',
         targetType: 'system',
         targetId: null,
-        after: { agencies: [agency.name, other.name], accounts: demoAccounts.map((a) => a.username) },
+        after: {
+          agencies: [agency.name, other.name],
+          accounts: demoAccounts.map((a) => a.username),
+          projects: projectNumbers,
+        },
       },
     );
   });

@@ -4,7 +4,7 @@ import { App, Button, Divider, Layout, Menu, Space, Tag, Typography, theme } fro
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, useMe } from './auth.tsx';
-import { navItemsFor } from './nav.tsx';
+import { navItems, navItemsFor } from './nav.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -15,9 +15,12 @@ export function affiliationOf(me: Me): string | null {
   return null;
 }
 
+/** The menu entry of a page: the longest nav path that the location starts with (/projects/new → 项目登记). */
 function selectedKey(pathname: string): string {
-  const first = pathname.split('/')[1];
-  return first ? `/${first}` : '/';
+  const matches = navItems
+    .map((item) => item.path)
+    .filter((path) => path !== '/' && (pathname === path || pathname.startsWith(`${path}/`)));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? '/';
 }
 
 export function LogoutButton({ type = 'default' }: { type?: 'default' | 'link' | 'primary' }) {

@@ -13,6 +13,11 @@ import { DictPage } from '../features/dicts/DictPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { PersonnelPage } from '../features/personnel/PersonnelPage.tsx';
 import { PersonnelReviewPage } from '../features/personnel/PersonnelReviewPage.tsx';
+import { ProjectReviewListPage } from '../features/project-reviews/ProjectReviewListPage.tsx';
+import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
+import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
+import { ProjectRegisterPage } from '../features/projects/register/ProjectRegisterPage.tsx';
+import { publicRoutes } from '../features/public/routes.tsx';
 import { DevSmsPage } from '../features/registration/DevSmsPage.tsx';
 import { PersonNotice } from '../features/registration/PersonNotice.tsx';
 import { RegisterAgencyPage } from '../features/registration/RegisterAgencyPage.tsx';
@@ -85,6 +90,10 @@ const pages: Array<{ path: string; guard?: string; element: ReactNode }> = [
   { path: '/agency-reviews/:revisionId', guard: '/agency-reviews', element: <AgencyReviewDetailPage /> },
   { path: '/personnel', element: <PersonnelPage /> },
   { path: '/personnel-reviews', element: <PersonnelReviewPage /> },
+  { path: '/projects/new', element: <ProjectRegisterPage /> },
+  { path: '/projects', element: <ProjectListPage /> },
+  { path: '/projects/:id', guard: '/projects', element: <ProjectDetailPage /> },
+  { path: '/project-reviews', element: <ProjectReviewListPage /> },
   { path: '/audit', element: <AuditLogPage /> },
   { path: '/dicts', element: <DictPage /> },
 ];
@@ -96,6 +105,7 @@ export function AppRoutes() {
       <Route path="/register/agency" element={<RegisterAgencyPage />} />
       <Route path="/register/person" element={<RegisterPersonPage />} />
       <Route path="/dev/sms" element={<DevSmsPage />} />
+      {publicRoutes}
       <Route
         element={
           <RequireSession>

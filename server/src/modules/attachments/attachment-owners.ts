@@ -1,4 +1,4 @@
-import type { AttachmentScope } from '@eco/contracts';
+import type { AttachmentOwnerType } from '@eco/contracts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { canEditAgencyProfile, canReadAgency } from '../agencies/agencies.policy.ts';
@@ -11,13 +11,17 @@ export type AttachmentOwner = {
   canWrite: (actor: Actor) => boolean;
 };
 
-type OwnerResolver = (db: Db, ownerId: string) => Promise<AttachmentOwner | null>;
+/**
+ * Finds the owner of `ownerId`. The actor is passed because some owners exist only for their
+ * author: a 项目登记 draft id belongs to whichever agency first uploads to it.
+ */
+export type OwnerResolver = (db: Db, ownerId: string, actor: Actor) => Promise<AttachmentOwner | null>;
 
 /**
  * One resolver per owner type; each feature adds its own when it lands (staff certificates,
  * project files, reports …). An owner type without a resolver has no attachments yet.
  */
-const resolvers: Partial<Record<AttachmentScope, OwnerResolver>> = {
+const resolvers: Partial<Record<AttachmentOwnerType, OwnerResolver>> = {
   agency: async (db, ownerId) => {
     const agency = await findAgency(db, ownerId);
     if (!agency) return null;
@@ -29,15 +33,16 @@ const resolvers: Partial<Record<AttachmentScope, OwnerResolver>> = {
   },
 };
 
-export function registerAttachmentOwner(type: AttachmentScope, resolver: OwnerResolver): void {
+export function registerAttachmentOwner(type: AttachmentOwnerType, resolver: OwnerResolver): void {
   resolvers[type] = resolver;
 }
 
 export async function resolveAttachmentOwner(
   db: Db,
-  type: AttachmentScope,
+  type: AttachmentOwnerType,
   ownerId: string,
+  actor: Actor,
 ): Promise<AttachmentOwner | null> {
   const resolver = resolvers[type];
-  return resolver ? resolver(db, ownerId) : null;
+  return resolver ? resolver(db, ownerId, actor) : null;
 }

@@ -1,4 +1,4 @@
-import { attachmentSchema, attachmentScopes, renameAttachmentBodySchema } from '@eco/contracts';
+import { attachmentOwnerTypes, attachmentSchema, renameAttachmentBodySchema } from '@eco/contracts';
 import { create as contentDisposition } from 'content-disposition';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
@@ -12,7 +12,7 @@ import {
 } from './attachments.service.ts';
 
 const tags = ['附件'];
-const ownerQuery = z.object({ ownerType: z.enum(attachmentScopes), ownerId: z.uuid() });
+const ownerQuery = z.object({ ownerType: z.enum(attachmentOwnerTypes), ownerId: z.uuid() });
 const idParams = z.object({ id: z.uuid() });
 
 export function attachmentRoutes() {

@@ -1,9 +1,17 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { type Attachment, type AttachmentScope, hasControlChars } from '@eco/contracts';
+import {
+  type Attachment,
+  type AttachmentOwnerType,
+  type AttachmentScope,
+  type AttachmentTypeExtra,
+  attachmentScopeOf,
+  hasControlChars,
+} from '@eco/contracts';
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import type { AuthedContext } from '../../platform/context.ts';
+import type { AuthedContext, ServiceContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { AppError, notFound, validationError } from '../../platform/errors.ts';
 import { detectFileKind, fileKindLabels } from '../../platform/files/detect.ts';
 import { attachments } from '../../platform/files/files.tables.ts';
@@ -19,10 +27,11 @@ import {
   lockOwner,
 } from './attachments.queries.ts';
 
-function toAttachment(row: AttachmentRow, categoryLabel: string | null): Attachment {
+/** The API shape of an attachment row. */
+export function toAttachment(row: AttachmentRow, categoryLabel: string | null): Attachment {
   return {
     id: row.id,
-    ownerType: row.ownerType as AttachmentScope,
+    ownerType: row.ownerType as AttachmentOwnerType,
     ownerId: row.ownerId,
     category: row.category,
     categoryLabel: categoryLabel ?? row.category,
@@ -49,8 +58,8 @@ export function cleanFileName(name: string): string {
   return base.slice(0, 120 - ext.length) + ext;
 }
 
-async function ownerFor(ctx: AuthedContext, ownerType: AttachmentScope, ownerId: string, write: boolean) {
-  const owner = await resolveAttachmentOwner(ctx.db, ownerType, ownerId);
+async function ownerFor(ctx: AuthedContext, ownerType: AttachmentOwnerType, ownerId: string, write: boolean) {
+  const owner = await resolveAttachmentOwner(ctx.db, ownerType, ownerId, ctx.actor);
   if (!owner?.canRead(ctx.actor)) throw notFound('附件所属记录');
   if (write && !owner.canWrite(ctx.actor)) throw new AppError('FORBIDDEN', '无权修改该记录的附件');
   return owner;
@@ -58,7 +67,7 @@ async function ownerFor(ctx: AuthedContext, ownerType: AttachmentScope, ownerId:
 
 export async function listAttachments(
   ctx: AuthedContext,
-  ownerType: AttachmentScope,
+  ownerType: AttachmentOwnerType,
   ownerId: string,
 ): Promise<Attachment[]> {
   await ownerFor(ctx, ownerType, ownerId, false);
@@ -67,12 +76,125 @@ export async function listAttachments(
 }
 
 type UploadInput = {
-  ownerType: AttachmentScope;
+  ownerType: AttachmentOwnerType;
   ownerId: string;
   category: string;
   fileName: string;
   source: Readable;
 };
+
+/** A 附件类型 with the limits an upload must keep. */
+export type AttachmentCategory = { code: string; label: string; limits: AttachmentTypeExtra };
+
+/** A file durably in the store, its type judged by its bytes; no row points at it yet. */
+export type StoredFile = { sha256: string; size: number; mimeType: string };
+
+/** The enabled 附件类型 `code` when it applies to `scope`, else a field error on `category`. */
+export async function requireAttachmentCategory(
+  db: Db,
+  code: string,
+  scope: AttachmentScope,
+): Promise<AttachmentCategory> {
+  const found = await getAttachmentType(db, code);
+  if (!found || found.limits.scope !== scope) {
+    throw validationError([{ field: 'category', message: '附件类型不存在或不适用于此处' }]);
+  }
+  return { code, ...found };
+}
+
+function tooMany(category: AttachmentCategory, hint = ''): AppError {
+  return validationError([
+    {
+      field: 'file',
+      message: `「${category.label}」最多上传${category.limits.maxCount}个文件${hint}`,
+    },
+  ]);
+}
+
+/**
+ * Streams an upload into the file store under a category's limits: the size while streaming,
+ * the type by the bytes. The file is committed to the store on return; the caller writes the
+ * row (insertAttachmentRow) in its transaction and calls releaseStoredFile if that fails.
+ */
+export async function stageAttachmentFile(
+  ctx: ServiceContext,
+  input: { category: AttachmentCategory; source: Readable },
+): Promise<StoredFile> {
+  const { label, limits } = input.category;
+  const maxBytes = Math.round(limits.maxSizeMb * 1024 * 1024);
+  const staged = await ctx.files.stage(input.source, { maxBytes }).catch((error: unknown) => {
+    if (error instanceof FileTooLargeError) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `「${label}」单个文件不能超过${limits.maxSizeMb}MB`);
+    }
+    throw error;
+  });
+  if (staged.size === 0) {
+    await staged.discard();
+    throw validationError([{ field: 'file', message: '文件为空，请重新选择' }]);
+  }
+  const detected = await detectFileKind(staged.tempPath);
+  if (!detected.kind || !limits.kinds.includes(detected.kind)) {
+    await staged.discard();
+    const allowed = limits.kinds.map((k) => fileKindLabels[k]).join('、');
+    throw new AppError(
+      'UNSUPPORTED_FILE_TYPE',
+      `「${label}」只支持 ${allowed} 文件；所选文件的实际内容不是这些类型`,
+    );
+  }
+  await staged.commit();
+  return { sha256: staged.sha256, size: staged.size, mimeType: detected.mime };
+}
+
+/** Removes a stored file no attachment row refers to (after a failed transaction). */
+export async function releaseStoredFile(ctx: ServiceContext, sha256: string): Promise<void> {
+  if (!(await isBlobReferenced(ctx.db, sha256))) await ctx.files.remove(sha256);
+}
+
+/** Writes the attachment row of a stored file and its audit record, in the caller's transaction. */
+export async function insertAttachmentRow(
+  tx: Db,
+  ctx: AuthedContext,
+  values: {
+    ownerType: AttachmentOwnerType;
+    ownerId: string;
+    agencyId: string | null;
+    category: AttachmentCategory;
+    fileName: string;
+    file: StoredFile;
+  },
+): Promise<Attachment> {
+  const [row] = await tx
+    .insert(attachments)
+    .values({
+      ownerType: values.ownerType,
+      ownerId: values.ownerId,
+      agencyId: values.agencyId,
+      category: values.category.code,
+      fileName: cleanFileName(values.fileName),
+      size: values.file.size,
+      mimeType: values.file.mimeType,
+      sha256: values.file.sha256,
+      uploadedBy: ctx.actor.userId,
+      uploadedAt: ctx.now(),
+    })
+    .returning();
+  if (!row) throw new AppError('INTERNAL');
+  await appendAudit(tx, ctx, {
+    action: 'attachment.uploaded',
+    targetType: 'attachment',
+    targetId: row.id,
+    agencyId: values.agencyId,
+    after: {
+      ownerType: row.ownerType,
+      ownerId: row.ownerId,
+      category: row.category,
+      fileName: row.fileName,
+      size: row.size,
+      sha256: row.sha256,
+    },
+  });
+  return toAttachment(row, values.category.label);
+}
 
 /**
  * Stores one uploaded file under an owner. Limits come from the 附件类型 dictionary; the type
@@ -81,92 +203,37 @@ type UploadInput = {
  */
 export async function uploadAttachment(ctx: AuthedContext, input: UploadInput): Promise<Attachment> {
   let owner: AttachmentOwner;
-  let type: NonNullable<Awaited<ReturnType<typeof getAttachmentType>>>;
+  let category: AttachmentCategory;
   try {
     owner = await ownerFor(ctx, input.ownerType, input.ownerId, true);
-    const found = await getAttachmentType(ctx.db, input.category);
-    if (!found || found.limits.scope !== input.ownerType) {
-      throw validationError([{ field: 'category', message: '附件类型不存在或不适用于此处' }]);
-    }
-    type = found;
+    category = await requireAttachmentCategory(ctx.db, input.category, attachmentScopeOf(input.ownerType));
     const existing = await countCategoryAttachments(ctx.db, input.ownerType, input.ownerId, input.category);
-    if (existing >= type.limits.maxCount) {
-      throw validationError([
-        {
-          field: 'file',
-          message: `「${type.label}」最多上传${type.limits.maxCount}个文件，请先删除不需要的文件`,
-        },
-      ]);
-    }
+    if (existing >= category.limits.maxCount) throw tooMany(category, '，请先删除不需要的文件');
   } catch (error) {
     input.source.resume();
     throw error;
   }
 
-  const { label, limits } = type;
-  const maxBytes = Math.round(limits.maxSizeMb * 1024 * 1024);
-  const staged = await ctx.files.stage(input.source, { maxBytes }).catch((error: unknown) => {
-    if (error instanceof FileTooLargeError) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `「${label}」单个文件不能超过${limits.maxSizeMb}MB`);
-    }
-    throw error;
-  });
-  const allowed = limits.kinds.map((k) => fileKindLabels[k]).join('、');
-  if (staged.size === 0) {
-    await staged.discard();
-    throw validationError([{ field: 'file', message: '文件为空，请重新选择' }]);
-  }
-  const detected = await detectFileKind(staged.tempPath);
-  if (!detected.kind || !limits.kinds.includes(detected.kind)) {
-    await staged.discard();
-    throw new AppError(
-      'UNSUPPORTED_FILE_TYPE',
-      `「${label}」只支持 ${allowed} 文件；所选文件的实际内容不是这些类型`,
-    );
-  }
-
-  await staged.commit();
+  const file = await stageAttachmentFile(ctx, { category, source: input.source });
   try {
     return await ctx.db.transaction(async (tx) => {
       await lockOwner(tx, input.ownerId);
+      // The owner may have changed while the bytes streamed in (a draft saved as a project).
+      const current = await resolveAttachmentOwner(tx, input.ownerType, input.ownerId, ctx.actor);
+      if (!current?.canWrite(ctx.actor)) throw notFound('附件所属记录');
       const count = await countCategoryAttachments(tx, input.ownerType, input.ownerId, input.category);
-      if (count >= limits.maxCount) {
-        throw validationError([{ field: 'file', message: `「${label}」最多上传${limits.maxCount}个文件` }]);
-      }
-      const [row] = await tx
-        .insert(attachments)
-        .values({
-          ownerType: input.ownerType,
-          ownerId: input.ownerId,
-          agencyId: owner.agencyId,
-          category: input.category,
-          fileName: cleanFileName(input.fileName),
-          size: staged.size,
-          mimeType: detected.mime,
-          sha256: staged.sha256,
-          uploadedBy: ctx.actor.userId,
-          uploadedAt: ctx.now(),
-        })
-        .returning();
-      if (!row) throw new AppError('INTERNAL');
-      await appendAudit(tx, ctx, {
-        action: 'attachment.uploaded',
-        targetType: 'attachment',
-        targetId: row.id,
+      if (count >= category.limits.maxCount) throw tooMany(category);
+      return insertAttachmentRow(tx, ctx, {
+        ownerType: input.ownerType,
+        ownerId: input.ownerId,
         agencyId: owner.agencyId,
-        after: {
-          ownerType: row.ownerType,
-          ownerId: row.ownerId,
-          category: row.category,
-          fileName: row.fileName,
-          size: row.size,
-          sha256: row.sha256,
-        },
+        category,
+        fileName: input.fileName,
+        file,
       });
-      return toAttachment(row, label);
     });
   } catch (error) {
-    if (!(await isBlobReferenced(ctx.db, staged.sha256))) await ctx.files.remove(staged.sha256);
+    await releaseStoredFile(ctx, file.sha256);
     throw error;
   }
 }
@@ -174,7 +241,7 @@ export async function uploadAttachment(ctx: AuthedContext, input: UploadInput): 
 async function writableAttachment(ctx: AuthedContext, id: string) {
   const found = await findAttachment(ctx.db, id);
   if (!found) throw notFound('附件');
-  await ownerFor(ctx, found.attachment.ownerType as AttachmentScope, found.attachment.ownerId, true);
+  await ownerFor(ctx, found.attachment.ownerType as AttachmentOwnerType, found.attachment.ownerId, true);
   return found;
 }
 
@@ -182,7 +249,7 @@ async function writableAttachment(ctx: AuthedContext, id: string) {
 export async function openAttachment(ctx: AuthedContext, id: string) {
   const found = await findAttachment(ctx.db, id);
   if (!found) throw notFound('附件');
-  await ownerFor(ctx, found.attachment.ownerType as AttachmentScope, found.attachment.ownerId, false);
+  await ownerFor(ctx, found.attachment.ownerType as AttachmentOwnerType, found.attachment.ownerId, false);
   const { attachment } = found;
   return {
     stream: ctx.files.open(attachment.sha256),

@@ -21,6 +21,15 @@ const publicRoutes = new Set([
   'GET /api/v1/sso/config',
   'GET /api/v1/sso/login',
   'GET /api/v1/sso/callback',
+  'GET /api/v1/public/reports',
+  'POST /api/v1/public/reports/preview-code',
+  'GET /api/v1/public/captcha',
+  'POST /api/v1/public/reports/preview',
+  'GET /api/v1/public/reports/file',
+  'GET /api/v1/public/verify/:reportId',
+  'GET /api/v1/public/verify',
+  'GET /api/v1/public/agencies',
+  'GET /api/v1/public/agencies/:id',
 ]);
 
 describe('route table', () => {

@@ -5,7 +5,7 @@ import {
   FileOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import type { Attachment, AttachmentScope } from '@eco/contracts';
+import { type Attachment, type AttachmentOwnerType, attachmentScopeOf } from '@eco/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -35,7 +35,8 @@ import { RenameDialog } from './RenameDialog.tsx';
 import { UploadDialog } from './UploadDialog.tsx';
 
 type Props = {
-  ownerType: AttachmentScope;
+  /** `project_draft` lists a form's files before it is saved, with the `project` types' limits. */
+  ownerType: AttachmentOwnerType;
   ownerId: string;
   title: string;
   /** Upload, rename and delete; without it the files are only listed and downloaded. */
@@ -62,7 +63,7 @@ export function AttachmentsSection({ ownerType, ownerId, title, canEdit }: Props
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const files = useOwnerAttachments(ownerType, ownerId);
-  const categories = useAttachmentCategories(ownerType);
+  const categories = useAttachmentCategories(attachmentScopeOf(ownerType));
   const [isUploadOpen, setUploadOpen] = useState(false);
   const [renaming, setRenaming] = useState<Attachment | null>(null);
 

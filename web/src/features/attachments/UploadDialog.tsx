@@ -1,5 +1,5 @@
 import { InboxOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { Attachment, AttachmentScope } from '@eco/contracts';
+import type { Attachment, AttachmentOwnerType } from '@eco/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Modal, Progress, Select, Space, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -11,7 +11,7 @@ import { acceptFor, describeLimits, precheckFile } from './kinds.ts';
 type Phase = 'idle' | 'uploading' | 'done' | 'failed';
 
 type Props = {
-  ownerType: AttachmentScope;
+  ownerType: AttachmentOwnerType;
   ownerId: string;
   /** The section the files belong to, e.g. 资质证明. */
   title: string;
@@ -125,7 +125,7 @@ export function UploadDialog({ ownerType, ownerId, title, categories, counts, on
       width={560}
     >
       <Form layout="vertical">
-        <Form.Item label="分类" required>
+        <Form.Item label="附件类型" required>
           <Select
             value={category}
             onChange={(value) => {
@@ -134,7 +134,7 @@ export function UploadDialog({ ownerType, ownerId, title, categories, counts, on
               if (phase !== 'uploading') setPhase('idle');
             }}
             disabled={isUploading}
-            placeholder="请选择附件分类"
+            placeholder="请选择附件类型"
             options={categories.map((c) => {
               const count = counts[c.code] ?? 0;
               const isFull = count >= c.limits.maxCount;

@@ -1,5 +1,6 @@
 import {
   type Attachment,
+  type AttachmentOwnerType,
   type AttachmentScope,
   type AttachmentTypeExtra,
   attachmentTypeExtraSchema,
@@ -12,11 +13,14 @@ import { fetchEnabledDictItems } from '../dicts/api.ts';
 export type AttachmentCategory = { code: string; label: string; limits: AttachmentTypeExtra };
 
 export const attachmentKeys = {
-  owner: (ownerType: AttachmentScope, ownerId: string) => ['attachments', ownerType, ownerId] as const,
+  owner: (ownerType: AttachmentOwnerType, ownerId: string) => ['attachments', ownerType, ownerId] as const,
   categories: (scope: AttachmentScope) => ['attachment-categories', scope] as const,
 };
 
-export async function listAttachments(ownerType: AttachmentScope, ownerId: string): Promise<Attachment[]> {
+export async function listAttachments(
+  ownerType: AttachmentOwnerType,
+  ownerId: string,
+): Promise<Attachment[]> {
   return (await api.get<{ items: Attachment[] }>('/api/v1/attachments', { ownerType, ownerId })).items;
 }
 
@@ -33,7 +37,7 @@ export async function fetchAttachmentCategories(scope: AttachmentScope): Promise
   return categories;
 }
 
-export type UploadTarget = { ownerType: AttachmentScope; ownerId: string; category: string };
+export type UploadTarget = { ownerType: AttachmentOwnerType; ownerId: string; category: string };
 
 export function uploadAttachment(
   target: UploadTarget,
@@ -56,7 +60,7 @@ export function attachmentDownloadUrl(id: string): string {
   return `/api/v1/attachments/${encodeURIComponent(id)}/download`;
 }
 
-export function useOwnerAttachments(ownerType: AttachmentScope, ownerId: string) {
+export function useOwnerAttachments(ownerType: AttachmentOwnerType, ownerId: string) {
   return useQuery({
     queryKey: attachmentKeys.owner(ownerType, ownerId),
     queryFn: () => listAttachments(ownerType, ownerId),
