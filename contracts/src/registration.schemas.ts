@@ -25,9 +25,12 @@ export const smsCodeField = z
   .trim()
   .regex(/^\d{6}$/, '短信验证码为6位数字');
 
+/** Purposes `POST /sms/codes` serves; a report preview's code is sent by the public portal, which checks the report first. */
+export const selfServiceSmsPurposes = ['register_agency', 'register_person', 'allocate_account'] as const;
+
 export const requestSmsCodeBodySchema = z.object({
   mobile: mobileField,
-  purpose: z.enum(smsPurposes, { error: '验证码用途不正确' }),
+  purpose: z.enum(selfServiceSmsPurposes, { error: '验证码用途不正确' }),
 });
 export type RequestSmsCodeBody = z.infer<typeof requestSmsCodeBodySchema>;
 

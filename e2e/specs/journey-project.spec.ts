@@ -169,7 +169,7 @@ test('项目登记 → 查询统计 → 导出 → 监测报告 → 提交 → �
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^项目查询统计-\d{8}\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(await download.path()));
+  await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   const values = sheet?.getSheetValues().flat().map(String) ?? [];
   expect(values).toContain('项目编号');

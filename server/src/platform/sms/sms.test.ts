@@ -26,6 +26,10 @@ describe('POST /api/v1/sms/codes', () => {
     expect((await send(randomMobile(), 'nothing')).statusCode).toBe(400);
   });
 
+  it('does not send report-preview codes: the public portal sends those after checking the report', async () => {
+    expect((await send(randomMobile(), 'public_preview')).statusCode).toBe(400);
+  });
+
   it('sends a 6-digit code through the outbox, stored only as a hash and with the number encrypted', async () => {
     const mobile = randomMobile();
     const res = await send(mobile);

@@ -1,4 +1,4 @@
-import type { SmsPurpose } from '@eco/contracts';
+import type { RequestSmsCodeBody } from '@eco/contracts';
 import { mobileField } from '@eco/contracts';
 import { App, Button, Flex, Form, type FormItemProps, Input } from 'antd';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { errorMessage } from '../../app/api.ts';
 import { requestSmsCode, useCountdown } from './sms.ts';
 
 type Props = {
-  purpose: SmsPurpose;
+  purpose: RequestSmsCodeBody['purpose'];
   /** Reads the mobile number from the form when the button is pressed; null when it is invalid. */
   getMobile: () => Promise<string | null>;
 };

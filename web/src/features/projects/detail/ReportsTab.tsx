@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../app/api.ts';
 import { formatDateTime, formatFileSize } from '../../../app/time.ts';
 import { attachmentDownloadUrl } from '../../attachments/api.ts';
+import { ReportVerifyQr } from '../../public/ReportVerifyQr.tsx';
 import { deleteProjectReport, projectKeys } from '../api.ts';
 import { ReportUploadDialog } from './ReportUploadDialog.tsx';
 
@@ -73,6 +74,17 @@ export function ReportsTab({ project, onChanged }: { project: ProjectDetail; onC
       render: (_v, slot) => formatDateTime(slot.report?.uploadedAt),
     },
   ];
+  if (project.status === 'approved') {
+    columns.push({
+      title: '核验二维码',
+      key: 'qr',
+      width: 170,
+      render: (_v, slot) =>
+        slot.report ? (
+          <ReportVerifyQr reportId={slot.report.id} reportNumber={slot.report.reportNumber} size={96} />
+        ) : null,
+    });
+  }
   if (canEdit) {
     columns.push({
       title: '操作',
