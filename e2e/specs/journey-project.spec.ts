@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { computeCreditCodeCheckChar } from '@eco/contracts';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { fillDate, loginWeb, minimalPdf, shot } from './support.ts';
+import { chooseMultiOption, fillDate, loginWeb, minimalPdf, shot } from './support.ts';
 
 const tag = String(randomInt(1000, 9999));
 const projectName = `蓉欣化工${tag}废催化剂危险废物鉴别项目`;
@@ -121,7 +121,8 @@ test('项目登记 → 查询统计 → 导出 → 监测报告 → 提交 → �
     ['送样人员', '赵磊'],
     ['实验室分析人员', '陈静'],
   ] as const) {
-    await selectByLabel(agency, post, person);
+    const field = item.locator('.ant-form-item').filter({ hasText: post });
+    await chooseMultiOption(agency, field, field.getByRole('combobox'), person);
     await item.getByText('添加监测信息', { exact: true }).click();
   }
   await shot(agency, 'project-02-monitoring-item');
