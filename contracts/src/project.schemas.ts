@@ -179,7 +179,13 @@ export const projectSummarySchema = z.object({
   submittedAt: z.string().nullable(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;
-export const projectPageSchema = pageSchema(projectSummarySchema);
+/** Totals are counted up to this; a broader query answers `isTotalCapped` and lists its first pages. */
+export const projectCountCap = 10_000;
+
+export const projectPageSchema = pageSchema(projectSummarySchema).extend({
+  /** True when more than projectCountCap projects match: `total` is then the cap (shown as 10000+). */
+  isTotalCapped: z.boolean().optional(),
+});
 
 export const assignedStaffSchema = z.object({ id: z.string(), name: z.string() });
 

@@ -40,13 +40,13 @@ export function projectScopeOf(actor: Actor): ProjectScope {
 export async function listProjects(
   ctx: AuthedContext,
   query: ProjectListQuery,
-): Promise<Page<ProjectSummary>> {
+): Promise<Page<ProjectSummary> & { isTotalCapped: boolean }> {
   const { page, pageSize, ...filter } = query;
-  const { items, total } = await searchProjects(ctx.db, projectScopeOf(ctx.actor), filter, {
+  const { items, total, isTotalCapped } = await searchProjects(ctx.db, projectScopeOf(ctx.actor), filter, {
     page,
     pageSize,
   });
-  return { items: items.map(toProjectSummary), total, page, pageSize };
+  return { items: items.map(toProjectSummary), total, isTotalCapped, page, pageSize };
 }
 
 /** 删除 is the agency's, and only while 未完成 or 退回; a submitted or approved project stays. */

@@ -32,6 +32,20 @@ export const projects = pgTable(
     /** Readable and unique: region code, year and a per-region sequence, e.g. 510104-2026-000123. */
     projectNo: text('project_no').notNull(),
     name: text('name').notNull(),
+    /**
+     * The name's character pairs, lower-cased: 攀枝花钢城 → {攀枝, 花钢, 城, 枝花, 钢城} (two passes, from
+     * the first and from the second character; a leftover single character does no harm). pg_trgm
+     * has no trigram for a 1–2 character pattern and scans, yet 化工 and 钢铁 are the commonest
+     * searches: for a two-character term, `name_bigrams @> array[lower(term)]` means exactly
+     * `name ILIKE '%term%'` and is answered by projects_name_bigrams_idx. Stored rather than an
+     * expression index, so ANALYZE knows how common each pair is and a scan need not run regexes.
+     */
+    nameBigrams: text('name_bigrams')
+      .array()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`array_remove(string_to_array(regexp_replace(lower(name), '(..)', '\\1 ', 'g') || ' ' || regexp_replace(substr(lower(name), 2), '(..)', '\\1 ', 'g'), ' '), '')`,
+      ),
     monitoringType: text('monitoring_type').notNull(),
     monitoringNature: text('monitoring_nature').notNull(),
     regionCode: text('region_code').notNull(),
@@ -72,6 +86,10 @@ export const projects = pgTable(
     index('projects_agency_created_idx')
       .on(t.agencyId, t.createdAt.desc(), t.id)
       .where(sql`${t.deletedAt} is null`),
+    // A 市州 regulator's list: its newest projects without reading the rest of the province.
+    index('projects_city_created_idx')
+      .on(t.cityCode, t.createdAt.desc(), t.id)
+      .where(sql`${t.deletedAt} is null`),
     index('projects_city_status_created_idx')
       .on(t.cityCode, t.status, t.createdAt.desc(), t.id)
       .where(sql`${t.deletedAt} is null`),
@@ -85,6 +103,7 @@ export const projects = pgTable(
     index('projects_name_trgm_idx')
       .using('gin', t.name.op('gin_trgm_ops'))
       .where(sql`${t.deletedAt} is null`),
+    index('projects_name_bigrams_idx').using('gin', t.nameBigrams).where(sql`${t.deletedAt} is null`),
   ],
 );
 

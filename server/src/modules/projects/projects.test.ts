@@ -1,3 +1,4 @@
+import { projectCountCap } from '@eco/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgency, buildUser } from '../../../test/factories.ts';
@@ -433,6 +434,53 @@ describe('查询统计', () => {
     const sorted = byName.items.map((p) => p.name);
     expect(sorted).toEqual([...sorted].sort());
     expect((await api.get(registrar, '/api/v1/projects?sort=budget')).statusCode).toBe(400);
+  });
+});
+
+describe('查询统计 at scale', () => {
+  it('counts a broad search only up to the cap and says so; a narrow one is exact', async () => {
+    const [template] = rowsOf<{ id: string }>(
+      await env.platform.db.execute(sql`select id from projects where deleted_at is null limit 1`),
+    );
+    if (!template) throw new Error('no project to copy');
+    // 10,001 copies in one statement: the columns of the template, new ids, numbers and names.
+    await env.platform.db.execute(sql`
+      insert into projects (id, agency_id, project_no, name, monitoring_type, monitoring_nature, region_code,
+        address, longitude, latitude, planned_start, planned_end, description, entrust_category, client_name,
+        client_credit_code, client_contact, client_phone, client_email, client_address, is_subcontracted,
+        subcontractor_name, contract_number, contract_amount, contract_signed_on, training_date, training_content,
+        training_participants, status, created_by, created_at, updated_at)
+      select gen_random_uuid(), p.agency_id, '519999-2020-' || lpad(g::text, 6, '0'), '批量化工项目' || g,
+        p.monitoring_type, p.monitoring_nature, '510112', p.address, p.longitude, p.latitude, p.planned_start,
+        p.planned_end, p.description, p.entrust_category, p.client_name, p.client_credit_code, p.client_contact,
+        p.client_phone, p.client_email, p.client_address, p.is_subcontracted, p.subcontractor_name,
+        p.contract_number, p.contract_amount, p.contract_signed_on, p.training_date, p.training_content,
+        p.training_participants, 'approved', p.created_by, now() - g * interval '1 minute', now()
+      from projects p, generate_series(1, ${projectCountCap + 1}) g where p.id = ${template.id}`);
+    const broad = (
+      await api.get(provinceRegulator, `/api/v1/projects?name=${encodeURIComponent('化工')}`)
+    ).json() as {
+      total: number;
+      isTotalCapped: boolean;
+      items: unknown[];
+    };
+    expect(broad).toMatchObject({ total: projectCountCap, isTotalCapped: true });
+    expect(broad.items).toHaveLength(20);
+    const deep = (
+      await api.get(provinceRegulator, `/api/v1/projects?name=${encodeURIComponent('化工')}&page=400`)
+    ).json() as {
+      items: Array<{ name: string }>;
+    };
+    expect(deep.items).toHaveLength(20);
+    expect(deep.items.every((p) => p.name.includes('化工'))).toBe(true);
+    const narrow = (
+      await api.get(provinceRegulator, `/api/v1/projects?name=${encodeURIComponent('批量化工项目1000')}`)
+    ).json() as {
+      total: number;
+      isTotalCapped: boolean;
+    };
+    expect(narrow).toMatchObject({ total: 3, isTotalCapped: false });
+    await env.platform.db.execute(sql`delete from projects where project_no like '519999-2020-%'`);
   });
 });
 

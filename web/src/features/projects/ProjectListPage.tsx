@@ -209,7 +209,8 @@ export function ProjectListPage() {
           total: result.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => `共 ${total} 个项目`,
+          showTotal: (total) =>
+            result.data?.isTotalCapped ? `共 ${total}+ 个项目，请缩小查询范围` : `共 ${total} 个项目`,
         }}
       />
     </Card>

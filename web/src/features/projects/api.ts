@@ -29,8 +29,10 @@ export const projectKeys = {
   staff: ['projects', 'assignable-staff'] as const,
 };
 
-export function searchProjects(search: ProjectSearch): Promise<Page<ProjectSummary>> {
-  return api.get<Page<ProjectSummary>>('/api/v1/projects', search);
+export type ProjectPage = Page<ProjectSummary> & { isTotalCapped?: boolean };
+
+export function searchProjects(search: ProjectSearch): Promise<ProjectPage> {
+  return api.get<ProjectPage>('/api/v1/projects', search);
 }
 
 /** The .xlsx of every project matching the filters, not only the page shown. */
