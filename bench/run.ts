@@ -1,9 +1,13 @@
 import { benchAuthMe } from './benchmarks/auth-me.ts';
+import { benchProjectExport } from './benchmarks/project-export.ts';
+import { benchProjectSearch } from './benchmarks/project-search.ts';
 import type { Figure } from './support.ts';
 
 /** `npm run bench [-- name]`: runs the benchmarks and prints one JSON line per figure, last. */
 const benchmarks: Record<string, () => Promise<Figure[]>> = {
   'auth-me': benchAuthMe,
+  'project-search': benchProjectSearch,
+  'project-export': benchProjectExport,
 };
 
 const wanted = process.argv.slice(2);

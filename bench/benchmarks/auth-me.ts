@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { users } from '../../server/src/modules/users/users.tables.ts';
 import { sessions } from '../../server/src/platform/auth/sessions.tables.ts';
 import { demoPassword, seedDemoData } from '../../server/src/seed/demo.ts';
-import { type Figure, openBenchEnv, timeIt } from '../support.ts';
+import { type Figure, isGeneratedDatabase, openBenchEnv, timeIt } from '../support.ts';
 
 /**
  * GET /api/v1/auth/me (session lookup, access rule, profile query, serialisation) against the
@@ -11,8 +11,14 @@ import { type Figure, openBenchEnv, timeIt } from '../support.ts';
 export async function benchAuthMe(): Promise<Figure[]> {
   const env = await openBenchEnv();
   try {
-    await env.platform.db.execute(sql`truncate sessions, audit_log, users, personnel, agencies cascade`);
-    await seedDemoData(env.platform);
+    // The generated million (bench:data) is kept: truncating agencies would cascade to it.
+    if (await isGeneratedDatabase()) {
+      const [demo] = await env.platform.db.select().from(users).where(eq(users.username, 'agency_admin'));
+      if (!demo) await seedDemoData(env.platform);
+    } else {
+      await env.platform.db.execute(sql`truncate sessions, audit_log, users, personnel, agencies cascade`);
+      await seedDemoData(env.platform);
+    }
     const res = await env.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
