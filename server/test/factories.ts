@@ -14,7 +14,14 @@ export function randomCreditCode(regionCode = '510104'): string {
   return body + computeCreditCodeCheckChar(body);
 }
 
-export function randomIdNumber(regionCode = '510104', birth = '19900101'): string {
+/** A birth date between 1960 and 1999 (day 1–28), so two random staff rarely share date and sequence. */
+function randomBirth(): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${1960 + randomInt(40)}${pad(1 + randomInt(12))}${pad(1 + randomInt(28))}`;
+}
+
+/** A valid 身份证号: random birth date and sequence unless given (1 in ~13 million collide). */
+export function randomIdNumber(regionCode = '510104', birth = randomBirth()): string {
   const first17 = `${regionCode}${birth}${String(randomInt(1000)).padStart(3, '0')}`;
   return first17 + computeIdNumberCheckChar(first17);
 }
