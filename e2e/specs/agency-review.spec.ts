@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { loginWeb, minimalPdf, shot } from './support.ts';
+import { confirmPopconfirm, loginWeb, minimalPdf, shot } from './support.ts';
 
 const agencyName = '四川蜀环检测技术有限公司';
 const required = [
@@ -118,7 +118,7 @@ test('an approved agency edits 办公地址; the regulator returns, then approve
   await openReview(page);
   await expect(page.getByTestId('change-officeAddress')).toHaveText(fixed);
   await page.getByRole('button', { name: '审核通过' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+  await confirmPopconfirm(page, page.getByText('已审核通过'));
   await expect(page.getByText('已审核通过')).toBeVisible();
   await expect(page.getByRole('button', { name: '审核通过' })).toHaveCount(0);
   await expect(page.getByTestId('review-record')).toHaveCount(4);

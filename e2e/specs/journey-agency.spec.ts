@@ -12,7 +12,16 @@ import {
   uniqueCreditCode,
   uniqueMobile,
 } from './journey.support.ts';
-import { addStaff, fillDate, idNumber, loginWeb, minimalPdf, type Staff, shot } from './support.ts';
+import {
+  addStaff,
+  confirmPopconfirm,
+  fillDate,
+  idNumber,
+  loginWeb,
+  minimalPdf,
+  type Staff,
+  shot,
+} from './support.ts';
 
 /**
  * One agency's whole first week: 法人注册 → 机构信息 and 资质证明 → 提交审核 → 退回 → 重新提交 →
@@ -167,7 +176,7 @@ test('一家新机构：注册、完善信息、退回后重新提交、审核�
   await openReview(regulator, agencyName);
   await expect(regulator.getByText(fixedAddress).first()).toBeVisible();
   await regulator.getByRole('button', { name: '审核通过' }).click();
-  await regulator.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+  await confirmPopconfirm(regulator, regulator.getByText('已审核通过'));
   await expect(regulator.getByText('已审核通过')).toBeVisible();
   await expect(regulator.getByRole('button', { name: '审核通过' })).toHaveCount(0);
   await shot(regulator, 'journey-05-approved-regulator');

@@ -116,3 +116,15 @@ export async function fillDate(page: Page, label: string, value: string) {
   await input.press('Enter');
   await expect(input).toHaveValue(value);
 }
+
+/**
+ * Confirms the open Popconfirm and waits for `done`. A click that lands while the pop-up is still
+ * animating in can be lost on a busy machine, so it clicks again while the pop-up stays open.
+ */
+export async function confirmPopconfirm(page: Page, done: Locator): Promise<void> {
+  await expect(async () => {
+    const ok = page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ });
+    if (await ok.isVisible()) await ok.click({ timeout: 2000 });
+    await expect(done).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { loginWeb, minimalPdf, shot } from './support.ts';
+import { confirmPopconfirm, loginWeb, minimalPdf, shot } from './support.ts';
 
 /** Lets a dialog's opening animation finish, so the screenshot shows it as a person sees it. */
 async function shotSettled(page: Page, name: string): Promise<void> {
@@ -87,7 +87,7 @@ test('agency_admin uploads, renames, downloads and deletes 资质证明 files', 
 
   // 删除, after confirming.
   await renamedRow.getByRole('button', { name: '删除' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+  await confirmPopconfirm(page, page.getByText('已删除「资质证书（2026年）.pdf」'));
   await expect(page.getByText('已删除「资质证书（2026年）.pdf」')).toBeVisible();
   await expect(renamedRow).toHaveCount(0);
   await expect(qualification.getByText('尚未上传（必传材料）')).toBeVisible();
