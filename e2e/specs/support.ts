@@ -92,7 +92,11 @@ export async function addStaff(page: Page, s: Staff, screenshot?: string) {
   await dialog.getByLabel('手机号').fill(s.mobile);
   await dialog.getByLabel('职称').fill(s.title);
   await page.keyboard.press('Escape');
-  await chooseOption(page, dialog.getByLabel('学历'), '本科');
+  const education = dialog.locator('.ant-form-item').filter({ hasText: '学历' });
+  await expect(async () => {
+    await chooseOption(page, dialog.getByLabel('学历'), '本科');
+    await expect(education).toContainText('本科', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await chooseMultiOption(page, dialog, dialog.getByLabel('岗位职能'), s.post);
   await page.keyboard.press('Escape');
   await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: s.post })).toBeVisible();
