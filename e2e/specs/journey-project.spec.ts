@@ -33,12 +33,18 @@ async function selectByLabel(page: Page, label: string, option: string) {
 async function uploadAttachment(page: Page, category: string, fileName: string) {
   await page.getByRole('button', { name: '点击选择文件' }).click();
   const dialog = page.getByRole('dialog', { name: '上传附件资料' });
-  await dialog.getByRole('combobox').click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: category })
-    .first()
-    .click();
+  const chosen = dialog.locator('.ant-form-item').filter({ hasText: '附件类型' });
+  // The dialog remembers the last type; retry until this one shows (a click during the dropdown's
+  // animation can be lost on a busy machine).
+  await expect(async () => {
+    await dialog.getByRole('combobox').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: category })
+      .first()
+      .click({ timeout: 3000 });
+    await expect(chosen).toContainText(category, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await expect(dialog.getByText(/单个文件不超过\d+MB/)).toBeVisible();
   await dialog
     .locator('input[type=file]')
