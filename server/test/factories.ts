@@ -4,6 +4,7 @@ import { agencies } from '../src/modules/agencies/agencies.tables.ts';
 import { users } from '../src/modules/users/users.tables.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
 import type { Platform } from '../src/platform/platform.ts';
+import { login, type Session, type TestEnv } from './harness.ts';
 
 export const testPassword = 'Test#Pass2026';
 const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -75,4 +76,13 @@ export async function buildUser(
     .returning();
   if (!row) throw new Error('user not created');
   return { ...row, password };
+}
+
+/** A user of any role, logged in: its id and a session for app.inject. */
+export async function buildSignedInUser(
+  env: TestEnv,
+  input: Parameters<typeof buildUser>[1],
+): Promise<{ id: string; session: Session }> {
+  const user = await buildUser(env.platform, input);
+  return { id: user.id, session: await login(env.app, user.username, user.password) };
 }

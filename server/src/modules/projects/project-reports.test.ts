@@ -3,8 +3,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgency, buildUser } from '../../../test/factories.ts';
-import { as, createTestEnv, login, type Session, type TestEnv } from '../../../test/harness.ts';
+import { buildAgency, buildSignedInUser, type buildUser } from '../../../test/factories.ts';
+import { as, createTestEnv, type Session, type TestEnv } from '../../../test/harness.ts';
 import { buildProject, buildReport, uploadReport } from '../../../test/project-factory.ts';
 import { multipart, pdfBytes } from '../../../test/uploads.ts';
 import { attachments } from '../../platform/files/files.tables.ts';
@@ -26,10 +26,7 @@ beforeAll(async () => {
   env = await createTestEnv();
   chengduId = (await buildAgency(env.platform, { regionCode: '510104' })).id;
   mianyangId = (await buildAgency(env.platform, { regionCode: '510703' })).id;
-  const mk = async (input: Parameters<typeof buildUser>[1]) => {
-    const u = await buildUser(env.platform, input);
-    return { id: u.id, session: await login(env.app, u.username, u.password) };
-  };
+  const mk = (input: Parameters<typeof buildUser>[1]) => buildSignedInUser(env, input);
   const a = await mk({ role: 'agency_admin', agencyId: chengduId });
   adminUserId = a.id;
   admin = a.session;

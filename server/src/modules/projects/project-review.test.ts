@@ -7,8 +7,8 @@ import {
 } from '@eco/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgency, buildUser } from '../../../test/factories.ts';
-import { as, createTestEnv, login, type Session, type TestEnv } from '../../../test/harness.ts';
+import { buildAgency, buildSignedInUser, type buildUser } from '../../../test/factories.ts';
+import { as, createTestEnv, type Session, type TestEnv } from '../../../test/harness.ts';
 import { buildProject, buildReport, uploadReport } from '../../../test/project-factory.ts';
 import { projects } from './projects.tables.ts';
 
@@ -30,10 +30,7 @@ beforeAll(async () => {
   chengduId = (await buildAgency(env.platform, { regionCode: '510104' })).id;
   const mianyangId = (await buildAgency(env.platform, { regionCode: '510703' })).id;
   deyangId = (await buildAgency(env.platform, { regionCode: '510603' })).id;
-  const mk = async (input: Parameters<typeof buildUser>[1]) => {
-    const u = await buildUser(env.platform, input);
-    return { id: u.id, session: await login(env.app, u.username, u.password) };
-  };
+  const mk = (input: Parameters<typeof buildUser>[1]) => buildSignedInUser(env, input);
   const a = await mk({ role: 'agency_admin', agencyId: chengduId });
   adminUserId = a.id;
   admin = a.session;
