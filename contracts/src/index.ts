@@ -7,6 +7,8 @@ export * from './audit.schemas.ts';
 export * from './auth.schemas.ts';
 export * from './dicts.ts';
 export * from './errors.ts';
+export * from './field.schemas.ts';
+export * from './field-task.workflow.ts';
 export * from './fields.ts';
 export * from './mask.ts';
 export * from './paging.ts';

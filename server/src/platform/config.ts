@@ -35,10 +35,55 @@ export type Config = {
     missWindowMinutes: number;
     previewMinutes: number;
   };
+  /** Field work: when a photo is flagged for the regulator (never refused). */
+  field: {
+    /** Metres from the project site beyond which a photo is flagged 距项目地点过远. */
+    farFromSiteMeters: number;
+    /** Minutes by which the EXIF time may differ from the trusted capture time. */
+    exifToleranceMinutes: number;
+    /** Seconds by which the phone clock may drift from the monotonic elapsed time before 手机时间曾被修改. */
+    clockToleranceSeconds: number;
+    /** Hours after which an unfinished chunked upload is swept. */
+    uploadTtlHours: number;
+  };
+  /** Map tiles for 监测航迹: none (plain background), an XYZ template, or 天地图 with a key. */
+  map: MapSettings;
   /** Provincial SSO (OpenID Connect); null when OIDC_ISSUER is unset. */
   sso: SsoConfig | null;
   staticDirs: { web: string; mobile: string };
 };
+
+export type MapSettings = {
+  kind: 'none' | 'xyz' | 'tianditu';
+  urlTemplate: string | null;
+  subdomains: string[];
+  crs: 'wgs84' | 'gcj02';
+  attribution: string | null;
+};
+
+/** MAP_TILES=none|xyz|tianditu; xyz takes MAP_TILE_URL (and MAP_TILE_CRS=gcj02 for Chinese web tiles). */
+function mapFrom(env: NodeJS.ProcessEnv): MapSettings {
+  const kind = env.MAP_TILES ?? 'none';
+  if (kind === 'tianditu' && env.TIANDITU_KEY) {
+    return {
+      kind: 'tianditu',
+      urlTemplate: `https://t{s}.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=${env.TIANDITU_KEY}`,
+      subdomains: ['0', '1', '2', '3', '4', '5', '6', '7'],
+      crs: 'wgs84',
+      attribution: '天地图',
+    };
+  }
+  if (kind === 'xyz' && env.MAP_TILE_URL) {
+    return {
+      kind: 'xyz',
+      urlTemplate: env.MAP_TILE_URL,
+      subdomains: (env.MAP_TILE_SUBDOMAINS ?? 'abc').split('').filter(Boolean),
+      crs: env.MAP_TILE_CRS === 'gcj02' ? 'gcj02' : 'wgs84',
+      attribution: env.MAP_TILE_ATTRIBUTION ?? null,
+    };
+  }
+  return { kind: 'none', urlTemplate: null, subdomains: [], crs: 'wgs84', attribution: null };
+}
 
 export type SsoConfig = {
   issuer: string;
@@ -120,6 +165,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       missWindowMinutes: intFrom(env, 'PUBLIC_MISS_WINDOW_MINUTES', 15),
       previewMinutes: intFrom(env, 'PUBLIC_PREVIEW_MINUTES', 10),
     },
+    field: {
+      farFromSiteMeters: intFrom(env, 'FIELD_FAR_FROM_SITE_METERS', 1000),
+      exifToleranceMinutes: intFrom(env, 'FIELD_EXIF_TOLERANCE_MINUTES', 10),
+      clockToleranceSeconds: intFrom(env, 'FIELD_CLOCK_TOLERANCE_SECONDS', 120),
+      uploadTtlHours: intFrom(env, 'FIELD_UPLOAD_TTL_HOURS', 72),
+    },
+    map: mapFrom(env),
     sso: ssoFrom(env),
     staticDirs: { web: path.join(repoRoot, 'web/dist'), mobile: path.join(repoRoot, 'mobile/dist') },
   };

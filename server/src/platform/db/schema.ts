@@ -1,6 +1,12 @@
 export { agencies } from '../../modules/agencies/agencies.tables.ts';
 export { agencyRevisions } from '../../modules/agencies/agency-revisions.tables.ts';
 export { dictItems } from '../../modules/dicts/dicts.tables.ts';
+export { fieldPhotos, fieldUploads } from '../../modules/field-photos/field-photos.tables.ts';
+export {
+  fieldTaskEvents,
+  fieldTasks,
+  fieldTrackPoints,
+} from '../../modules/field-tasks/field-tasks.tables.ts';
 export { personnel } from '../../modules/personnel/personnel.tables.ts';
 export {
   projectAssignments,
