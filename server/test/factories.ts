@@ -56,6 +56,7 @@ export async function buildUser(
     role: Role;
     agencyId?: string | null;
     regionCode?: string | null;
+    personnelId?: string | null;
     username?: string;
     password?: string;
     mustChangePassword?: boolean;
@@ -70,6 +71,7 @@ export async function buildUser(
       passwordHash: await hashPassword(password),
       role: input.role,
       agencyId: input.agencyId ?? null,
+      personnelId: input.personnelId ?? null,
       regionCode: input.regionCode ?? (input.role === 'regulator' ? '510000' : null),
       mustChangePassword: input.mustChangePassword ?? false,
     })
