@@ -1,6 +1,7 @@
 import { type ProjectAction, type ProjectDetail, projectWorkflow } from '@eco/contracts';
 import { Card, Empty, Tabs, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../../app/time.ts';
+import { FieldTasksPanel } from '../../field-work/FieldTasksPanel.tsx';
 import { type ItemRow, MonitoringItemsTable } from '../MonitoringItemsTable.tsx';
 import { BasicInfoTab } from './BasicInfoTab.tsx';
 import { ReportsTab } from './ReportsTab.tsx';
@@ -38,13 +39,11 @@ function itemRows(project: ProjectDetail): ItemRow[] {
   }));
 }
 
-/** 监测信息: field records arrive from the mobile app; until then, what was registered. */
+/** 监测信息: the field work recorded on the phones, above what was registered. */
 function MonitoringTab({ project }: { project: ProjectDetail }) {
   return (
     <>
-      <Card size="small" title="现场监测记录" style={{ marginBottom: 16 }}>
-        <Empty description="暂无现场监测记录（监测人员通过移动端上传后在此显示）" />
-      </Card>
+      <FieldTasksPanel projectId={project.id} />
       <Card size="small" title="登记的监测信息">
         <MonitoringItemsTable rows={itemRows(project)} />
       </Card>
