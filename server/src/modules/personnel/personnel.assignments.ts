@@ -1,7 +1,8 @@
 import { assignmentPosts } from '@eco/contracts';
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { projectAssignments, projects } from '../projects/projects.tables.ts';
+import { fieldTaskEvents, fieldTasks } from '../field-tasks/field-tasks.tables.ts';
+import { projectAssignments, projectItems, projects } from '../projects/projects.tables.ts';
 import { personnel } from './personnel.tables.ts';
 
 /** Work a staff member still has to finish, which forbids deleting the record. */
@@ -11,11 +12,13 @@ export type BlockingAssignment = { kind: 'project' | 'field_task'; id: string; l
 const unfinishedProjectStatuses = ['in_progress', 'submitted', 'returned'];
 
 /**
- * The unfinished projects (not deleted) a staff member is assigned to, oldest first. Field
- * tasks extend this when they land.
+ * The unfinished projects (not deleted) a staff member is assigned to, oldest first, then the
+ * field tasks not yet 已结束 they created or acted on, in those same unfinished projects: a task
+ * may outlive the person's assignment (a point reassigned meanwhile). An approved project's
+ * tasks are frozen and can never end, so they block nothing.
  */
 export async function findBlockingAssignments(db: Db, personnelId: string): Promise<BlockingAssignment[]> {
-  const rows = await db
+  const projectRows = await db
     .selectDistinct({
       id: projects.id,
       name: projects.name,
@@ -32,7 +35,34 @@ export async function findBlockingAssignments(db: Db, personnelId: string): Prom
       ),
     )
     .orderBy(asc(projects.createdAt), asc(projects.id));
-  return rows.map((r) => ({ kind: 'project', id: r.id, label: `${r.name}（${r.projectNo}）` }));
+  const actedOn = exists(
+    db
+      .select({ one: sql`1` })
+      .from(fieldTaskEvents)
+      .where(and(eq(fieldTaskEvents.taskId, fieldTasks.id), eq(fieldTaskEvents.personnelId, personnelId))),
+  );
+  const taskRows = await db
+    .select({ id: fieldTasks.id, projectName: projects.name, pointName: projectItems.pointName })
+    .from(fieldTasks)
+    .innerJoin(projects, eq(projects.id, fieldTasks.projectId))
+    .innerJoin(projectItems, eq(projectItems.id, fieldTasks.itemId))
+    .where(
+      and(
+        ne(fieldTasks.status, 'ended'),
+        isNull(projects.deletedAt),
+        inArray(projects.status, unfinishedProjectStatuses),
+        or(eq(fieldTasks.createdByPersonnelId, personnelId), actedOn),
+      ),
+    )
+    .orderBy(asc(fieldTasks.createdAt), asc(fieldTasks.id));
+  return [
+    ...projectRows.map((r) => ({ kind: 'project' as const, id: r.id, label: `${r.name}（${r.projectNo}）` })),
+    ...taskRows.map((r) => ({
+      kind: 'field_task' as const,
+      id: r.id,
+      label: `监测任务（${r.projectName} · ${r.pointName}）`,
+    })),
+  ];
 }
 
 /** Approved values are in force: approved, or approved with a change waiting for review. */
