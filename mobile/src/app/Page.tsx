@@ -1,6 +1,7 @@
 import NavBar from 'antd-mobile/es/components/nav-bar';
 import SafeArea from 'antd-mobile/es/components/safe-area';
 import type { ReactNode } from 'react';
+import { SyncBadge } from '../features/sync/SyncBadge.tsx';
 
 type PageProps = {
   title: ReactNode;
@@ -10,14 +11,24 @@ type PageProps = {
   children: ReactNode;
 };
 
-/** A screen: the navigation bar under the status bar, and its scrolling content. */
+/** A screen: the navigation bar under the status bar (with the sync badge), and its scrolling content. */
 export function Page({ title, onBack, right, children }: PageProps) {
   return (
     <div className="page">
       <header className="page-header">
         <SafeArea position="top" />
-        <NavBar back={onBack ? '返回' : null} backIcon={Boolean(onBack)} onBack={onBack} right={right}>
-          {title}
+        <NavBar
+          back={onBack ? '返回' : null}
+          backIcon={Boolean(onBack)}
+          onBack={onBack}
+          right={
+            <span className="page-header-right">
+              {right}
+              <SyncBadge />
+            </span>
+          }
+        >
+          <h1 className="page-title">{title}</h1>
         </NavBar>
       </header>
       <main className="page-body">{children}</main>

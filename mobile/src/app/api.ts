@@ -45,33 +45,50 @@ async function readProblem(response: Response): Promise<Partial<Problem> | null>
   }
 }
 
-async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+type RequestBody = { json: unknown } | { bytes: Blob; headers: Record<string, string> } | null;
+
+async function request(method: 'GET' | 'POST' | 'PATCH', path: string, body: RequestBody): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? null : JSON.stringify(body),
-  });
+  let payload: BodyInit | null = null;
+  if (body && 'json' in body) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body.json);
+  } else if (body) {
+    Object.assign(headers, body.headers);
+    payload = body.bytes;
+  }
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: payload });
   if (response.ok) return response;
   const error = new ApiError(response.status, await readProblem(response));
   if (response.status === 401 && !path.startsWith('/api/v1/auth/')) onUnauthenticated?.();
   throw error;
 }
 
+const jsonBody = (body: unknown): RequestBody => (body === undefined ? null : { json: body });
+
 /** GETs JSON from the API; the body is trusted to have the documented shape. */
 export async function getJson<T>(path: string): Promise<T> {
-  return (await (await request('GET', path)).json()) as T;
+  return (await (await request('GET', path, null)).json()) as T;
 }
 
 /** POSTs JSON and reads the JSON answer. */
 export async function postJson<T>(path: string, body?: unknown): Promise<T> {
-  return (await (await request('POST', path, body)).json()) as T;
+  return (await (await request('POST', path, jsonBody(body))).json()) as T;
 }
 
 /** POSTs to an action that answers 204 No Content. */
 export async function postAction(path: string, body?: unknown): Promise<void> {
-  await request('POST', path, body);
+  await request('POST', path, jsonBody(body));
+}
+
+/** PATCHes raw bytes (a chunk of a resumable upload) with the given headers and reads the JSON answer. */
+export async function patchBytes<T>(path: string, bytes: Blob, headers: Record<string, string>): Promise<T> {
+  return (await (await request('PATCH', path, { bytes, headers })).json()) as T;
+}
+
+/** Whether a failure means "try again later" (offline, server trouble, too many requests) rather than a refusal. */
+export function isTransientError(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.status === 408 || error.status === 429 || error.status >= 500;
 }

@@ -19,3 +19,23 @@ export function formatDegrees(value: number): string {
 export function formatMetres(value: number): string {
   return `±${Math.round(value)} 米`;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** A date and time in Asia/Shanghai, e.g. 2026/03/05 09:05. */
+export function formatDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
+}
+
+/** An ISO date (or date-time) as its date part, e.g. 2026-03-05. */
+export function formatDate(value: string): string {
+  return value.slice(0, 10);
+}

@@ -1,13 +1,27 @@
 import type { Me, SessionInfo } from '@eco/contracts';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { fetchSession, loginWithPassword, logoutSession } from '../features/auth/api.ts';
-import { setCsrfToken, setUnauthenticatedHandler } from './api.ts';
+import { clearSyncedData } from '../features/sync/clear.ts';
+import { configureSync, startSyncEngine } from '../features/sync/engine.ts';
+import { resumeTracks, stopAllTracks } from '../features/track/recorder.ts';
+import { isTransientError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
+import { forgetSession, readRememberedUser, rememberSession } from './offline-session.ts';
 
 type SessionState =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
   | { status: 'anonymous' }
-  | { status: 'authenticated'; user: Me };
+  /** `isOffline`: the server could not be reached; the app runs on the session kept on the phone. */
+  | { status: 'authenticated'; user: Me; isOffline: boolean };
 
 /** What a login attempt came to: only 监测人员 (field_staff) may use the field app. */
 export type LoginOutcome = { isFieldStaff: boolean };
@@ -28,24 +42,60 @@ export function isFieldStaff(user: Me): boolean {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
+  const reloadRef = useRef<() => Promise<void>>(() => Promise.resolve());
+
   const adopt = useCallback((session: SessionInfo | null) => {
     setCsrfToken(session?.csrfToken ?? null);
-    setState(session ? { status: 'authenticated', user: session.user } : { status: 'anonymous' });
+    if (session && isFieldStaff(session.user)) {
+      const user = session.user;
+      setState({ status: 'authenticated', user, isOffline: false });
+      void rememberSession(user);
+      configureSync(user.id, true, () => void reloadRef.current());
+      void resumeTracks(user.id);
+      return;
+    }
+    configureSync(null, false, null);
+    void forgetSession();
+    setState(
+      session ? { status: 'authenticated', user: session.user, isOffline: false } : { status: 'anonymous' },
+    );
   }, []);
 
   const reload = useCallback(async () => {
+    await startSyncEngine().catch(() => undefined);
     try {
       adopt(await fetchSession());
-    } catch {
-      setState({ status: 'failed', message: '无法连接服务器，请检查网络后重试' });
+    } catch (error) {
+      const user = isTransientError(error) ? await readRememberedUser().catch(() => null) : null;
+      if (!user) {
+        setState({ status: 'failed', message: '无法连接服务器，请检查网络后重试' });
+        return;
+      }
+      configureSync(user.id, false, null);
+      void resumeTracks(user.id);
+      setState({ status: 'authenticated', user, isOffline: true });
     }
   }, [adopt]);
+  reloadRef.current = reload;
 
   useEffect(() => {
     void reload();
     setUnauthenticatedHandler(() => adopt(null));
     return () => setUnauthenticatedHandler(null);
   }, [reload, adopt]);
+
+  // Back online after an offline start: confirm the session so that the queue can be sent.
+  const isOffline = state.status === 'authenticated' && state.isOffline;
+  useEffect(() => {
+    if (!isOffline) return;
+    const onOnline = () => void reload();
+    window.addEventListener('online', onOnline);
+    const timer = setInterval(onOnline, 30_000);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      clearInterval(timer);
+    };
+  }, [isOffline, reload]);
 
   const login = useCallback(
     async (username: string, password: string): Promise<LoginOutcome> => {
@@ -63,10 +113,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [adopt],
   );
 
+  /** Ends the session; the phone forgets what is synced and keeps the queue for the next login. */
   const logout = useCallback(async () => {
+    await stopAllTracks();
     try {
       await logoutSession();
     } finally {
+      await clearSyncedData().catch(() => undefined);
       adopt(null);
     }
   }, [adopt]);

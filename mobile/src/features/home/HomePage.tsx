@@ -5,8 +5,9 @@ import { useCurrentUser } from '../../app/session.tsx';
 import { useResource } from '../../app/use-resource.ts';
 import { fetchCurrentAgency } from './api.ts';
 import { PositionCard } from './PositionCard.tsx';
+import { ProjectCounts } from './ProjectCounts.tsx';
 
-/** 首页: the user's agency, who they are and their posts, and where the phone is now. */
+/** 首页: the user's agency, who they are and their posts, 在行/完成项目 counts, and where the phone is now. */
 export function HomePage() {
   const user = useCurrentUser();
   const agency = useResource(fetchCurrentAgency);
@@ -31,7 +32,9 @@ export function HomePage() {
           content="本机构信息尚未通过监管部门审核，审核通过后方可开展项目监测。"
         />
       )}
+      <ProjectCounts />
       <PositionCard />
+      {/* 消息通知 goes here once the server offers the messages (issue 6); until then no placeholder. */}
     </Page>
   );
 }

@@ -8,7 +8,8 @@ export type PositionState =
   | { status: 'located'; fix: Fix }
   | { status: 'failed'; message: string; last: Fix | null };
 
-function explainFailure(error: GeolocationPositionError): string {
+/** Why the phone gave no position, in words the person can act on. */
+export function explainPositionError(error: GeolocationPositionError): string {
   switch (error.code) {
     case error.PERMISSION_DENIED:
       return window.isSecureContext
@@ -52,7 +53,7 @@ export function usePosition(): PositionState & { relocate: () => void } {
         if (request !== latest.current) return;
         setState((previous) => ({
           status: 'failed',
-          message: explainFailure(error),
+          message: explainPositionError(error),
           last: lastFix(previous),
         }));
       },

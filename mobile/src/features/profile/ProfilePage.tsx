@@ -8,16 +8,25 @@ import { describeError } from '../../app/api.ts';
 import { Page } from '../../app/Page.tsx';
 import { PostTags } from '../../app/PostTags.tsx';
 import { useCurrentUser, useSession } from '../../app/session.tsx';
+import { useOutbox } from '../sync/use-sync.ts';
 
 /** 我的: who is logged in, 修改密码 and 退出登录. */
 export function ProfilePage() {
   const user = useCurrentUser();
-  const { logout } = useSession();
+  const { logout, state } = useSession();
   const navigate = useNavigate();
+  const unsyncedCount = useOutbox().filter((item) => item.userId === user.id).length;
 
   const confirmLogout = async () => {
+    if (state.status === 'authenticated' && state.isOffline) {
+      await Dialog.alert({ content: '网络已断开，联网后才能退出登录', confirmText: '知道了' });
+      return;
+    }
     const isConfirmed = await Dialog.confirm({
-      content: '确定要退出登录吗？',
+      content:
+        unsyncedCount > 0
+          ? `还有${unsyncedCount}项未同步，退出后将在下次登录时继续同步。确定要退出登录吗？`
+          : '确定要退出登录吗？',
       confirmText: '退出',
       cancelText: '取消',
     });
@@ -38,7 +47,7 @@ export function ProfilePage() {
         </div>
         <div>
           <div className="profile-name">{user.displayName}</div>
-          <div className="muted">监测人员 · {user.username}</div>
+          <div className="muted">监测人员{user.username ? ` · ${user.username}` : ''}</div>
         </div>
       </section>
       <List mode="card" header="基本信息">
