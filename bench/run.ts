@@ -1,6 +1,8 @@
 import { benchAuthMe } from './benchmarks/auth-me.ts';
+import { benchPhotoIngest } from './benchmarks/photo-ingest.ts';
 import { benchProjectExport } from './benchmarks/project-export.ts';
 import { benchProjectSearch } from './benchmarks/project-search.ts';
+import { benchTrackIngest } from './benchmarks/track-ingest.ts';
 import type { Figure } from './support.ts';
 
 /** `npm run bench [-- name]`: runs the benchmarks and prints one JSON line per figure, last. */
@@ -8,6 +10,8 @@ const benchmarks: Record<string, () => Promise<Figure[]>> = {
   'auth-me': benchAuthMe,
   'project-search': benchProjectSearch,
   'project-export': benchProjectExport,
+  'photo-ingest': benchPhotoIngest,
+  'track-ingest': benchTrackIngest,
 };
 
 const wanted = process.argv.slice(2);

@@ -12,6 +12,9 @@ import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { dictRoutes } from './modules/dicts/dicts.routes.ts';
+import { fieldPhotoRoutes } from './modules/field-photos/field-photos.routes.ts';
+import { fieldUploadRoutes } from './modules/field-photos/field-uploads.routes.ts';
+import { fieldTaskRoutes } from './modules/field-tasks/field-tasks.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { personnelRoutes } from './modules/personnel/personnel.routes.ts';
 import { personnelAccountRoutes } from './modules/personnel-accounts/personnel-accounts.routes.ts';
@@ -23,6 +26,7 @@ import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { ssoRoutes } from './modules/sso/sso.routes.ts';
 import type { Access } from './platform/auth/access.ts';
+import type { MapSettings } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';
 import { authHooks } from './platform/http/auth-hooks.ts';
 import { registerFrontends } from './platform/http/frontends.ts';
@@ -69,7 +73,7 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
       useDefaults: true,
       directives: {
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
+        'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins(platform.config.map)],
         'worker-src': ["'self'", 'blob:'],
         'upgrade-insecure-requests': null,
       },
@@ -119,9 +123,20 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(projectRoutes());
   await app.register(projectReportRoutes());
   await app.register(projectReviewRoutes());
+  await app.register(fieldUploadRoutes());
+  await app.register(fieldPhotoRoutes());
+  await app.register(fieldTaskRoutes());
   await app.register(ssoRoutes(platform));
   await app.register(publicRoutes(platform));
 
   await registerFrontends(app, platform.config);
   return app;
+}
+
+/** The origins map tiles come from (for the CSP): `https://t{s}.x.cn/...` allows `https://*.x.cn`. */
+function tileOrigins(map: MapSettings): string[] {
+  if (!map.urlTemplate) return [];
+  const origin = /^(https?:\/\/[^/]+)/.exec(map.urlTemplate)?.[1];
+  if (!origin) return [];
+  return [origin.replace(/[^/.]*\{s\}[^.]*\./, '*.')];
 }

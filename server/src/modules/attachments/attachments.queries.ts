@@ -45,11 +45,6 @@ export async function findAttachment(db: Db, id: string) {
   return row;
 }
 
-export async function isBlobReferenced(db: Db, sha256: string): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(attachments).where(eq(attachments.sha256, sha256));
-  return (row?.n ?? 0) > 0;
-}
-
 /** Serialises uploads to one owner, so two parallel uploads cannot both pass the count limit. */
 export async function lockOwner(db: Db, ownerId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${ownerId}))`);

@@ -15,6 +15,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError, notFound, validationError } from '../../platform/errors.ts';
 import { detectFileKind, fileKindLabels } from '../../platform/files/detect.ts';
 import { attachments } from '../../platform/files/files.tables.ts';
+import { isStoredFileReferenced } from '../../platform/files/references.ts';
 import { FileTooLargeError } from '../../platform/files/store.ts';
 import { getAttachmentType } from '../dicts/dicts.service.ts';
 import { type AttachmentOwner, resolveAttachmentOwner } from './attachment-owners.ts';
@@ -22,7 +23,6 @@ import {
   type AttachmentRow,
   countCategoryAttachments,
   findAttachment,
-  isBlobReferenced,
   listOwnerAttachments,
   lockOwner,
 } from './attachments.queries.ts';
@@ -147,7 +147,7 @@ export async function stageAttachmentFile(
 
 /** Removes a stored file no attachment row refers to (after a failed transaction). */
 export async function releaseStoredFile(ctx: ServiceContext, sha256: string): Promise<void> {
-  if (!(await isBlobReferenced(ctx.db, sha256))) await ctx.files.remove(sha256);
+  if (!(await isStoredFileReferenced(ctx.db, sha256))) await ctx.files.remove(sha256);
 }
 
 /** Writes the attachment row of a stored file and its audit record, in the caller's transaction. */

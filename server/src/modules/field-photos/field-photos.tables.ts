@@ -44,6 +44,10 @@ export const fieldPhotos = pgTable(
   (t) => [
     index('field_photos_task_idx').on(t.taskId, t.capturedAt),
     index('field_photos_project_idx').on(t.projectId),
+    // "Is this stored file still used?" before removing it from the shared store.
+    index('field_photos_sha_idx').on(t.sha256),
+    index('field_photos_thumbnail_sha_idx').on(t.thumbnailSha256),
+    index('field_photos_watermarked_sha_idx').on(t.watermarkedSha256),
   ],
 );
 
