@@ -7,6 +7,7 @@ export {
   fieldTasks,
   fieldTrackPoints,
 } from '../../modules/field-tasks/field-tasks.tables.ts';
+export { notifications } from '../../modules/notifications/notifications.tables.ts';
 export { personnel } from '../../modules/personnel/personnel.tables.ts';
 export {
   projectAssignments,
@@ -20,6 +21,11 @@ export { regions } from '../../modules/regions/regions.tables.ts';
 export { reviewRecords } from '../../modules/reviews/reviews.tables.ts';
 export { ssoRequests } from '../../modules/sso/sso.tables.ts';
 export { users } from '../../modules/users/users.tables.ts';
+export {
+  violationRoundFiles,
+  violationRounds,
+  violations,
+} from '../../modules/violations/violations.tables.ts';
 export { auditLog } from '../audit/audit.tables.ts';
 export { sessions } from '../auth/sessions.tables.ts';
 export { attachments } from '../files/files.tables.ts';
