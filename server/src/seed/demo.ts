@@ -9,6 +9,7 @@ import type { Db } from '../platform/db/client.ts';
 import type { Platform } from '../platform/platform.ts';
 import { creditCode, idNumber } from './demo-identities.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoViolations } from './demo-violations.ts';
 
 export const demoPassword = 'Demo#2026';
 
@@ -41,8 +42,8 @@ type StaffSeed = {
 
 /**
  * One approved hazardous-waste identification agency in 成都市 with its staff and six projects
- * across the workflow, a second in 绵阳市 (so region scoping shows), a province and a city
- * regulator, and an administrator.
+ * across the workflow and two violations (待整改, 已整改), a second in 绵阳市 (so region scoping
+ * shows), a province and a city regulator, and an administrator.
  */
 export async function seedDemoData(platform: Platform): Promise<void> {
   const { db, pii } = platform;
@@ -190,6 +191,11 @@ export async function seedDemoData(platform: Platform): Promise<void> {
         analyst: personnelIds.analyst ?? '',
       },
     });
+    const violationIds = await seedDemoViolations(tx, platform, {
+      agencyId: agency.id,
+      regulator: person('regulator'),
+      registrar: person('registrar'),
+    });
     await appendAudit(
       tx,
       { actor: null, meta: { ip: null, userAgent: 'seed', requestId: null }, now: platform.now },
@@ -201,6 +207,7 @@ export async function seedDemoData(platform: Platform): Promise<void> {
           agencies: [agency.name, other.name],
           accounts: demoAccounts.map((a) => a.username),
           projects: projectNumbers,
+          violations: violationIds,
         },
       },
     );

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { agencies } from '../agencies/agencies.tables.ts';
 import { personnel } from '../personnel/personnel.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
 import { regions } from '../regions/regions.tables.ts';
+import { violations } from '../violations/violations.tables.ts';
 
 /** As isAgencyApproved: a version a regulator approved is in force (the row holds those values). */
 const isApprovedAgency = or(eq(agencies.status, 'approved'), isNotNull(agencies.approvedAt));
@@ -79,4 +80,20 @@ export async function countCompletedProjects(db: Db, agencyId: string): Promise<
     .from(projects)
     .where(and(eq(projects.agencyId, agencyId), eq(projects.status, 'approved'), isNull(projects.deletedAt)));
   return row?.n ?? 0;
+}
+
+/** The agency's 违规记录 as the public sees them: when, what, and where it stands (newest 20). */
+export function listPublicViolations(db: Db, agencyId: string) {
+  return db
+    .select({
+      id: violations.id,
+      issuedAt: violations.issuedAt,
+      problem: violations.problem,
+      status: violations.status,
+      deadline: violations.deadline,
+    })
+    .from(violations)
+    .where(eq(violations.agencyId, agencyId))
+    .orderBy(desc(violations.issuedAt), desc(violations.id))
+    .limit(20);
 }

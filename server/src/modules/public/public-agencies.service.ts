@@ -1,11 +1,20 @@
-import type { Page, PublicAgencyDetail, PublicAgencySummary } from '@eco/contracts';
+import {
+  type Page,
+  type PublicAgencyDetail,
+  type PublicAgencySummary,
+  rectificationStateLabels,
+  rectificationStateOf,
+  type ViolationStatus,
+} from '@eco/contracts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { shanghaiDate } from '../notifications/notify.ts';
 import {
   countApprovedStaff,
   countCompletedProjects,
   findApprovedAgency,
   listApprovedAgencies,
+  listPublicViolations,
   type PublicAgencyRow,
 } from './public-agencies.queries.ts';
 import { findDictLabels } from './public-reports.queries.ts';
@@ -43,11 +52,13 @@ export async function listPublicAgencies(
 export async function getPublicAgency(ctx: ServiceContext, id: string): Promise<PublicAgencyDetail> {
   const row = await findApprovedAgency(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', '未找到该监测机构');
-  const [industries, approvedStaffCount, completedProjectCount] = await Promise.all([
+  const [industries, approvedStaffCount, completedProjectCount, violationRows] = await Promise.all([
     findDictLabels(ctx.db, 'industry_category'),
     countApprovedStaff(ctx.db, id),
     countCompletedProjects(ctx.db, id),
+    listPublicViolations(ctx.db, id),
   ]);
+  const today = shanghaiDate(ctx.now());
   return {
     ...toSummary(row, industries),
     creditCode: row.creditCode,
@@ -55,8 +66,12 @@ export async function getPublicAgency(ctx: ServiceContext, id: string): Promise<
     cmaNumber: row.cmaNumber,
     approvedStaffCount,
     completedProjectCount,
-    // Violations arrive with the violations issue: list this agency's published 违规记录 here
-    // (date, problem, outcome only; no names), from a violations query taking (db, agencyId).
-    violations: [],
+    // 违规记录: date, problem and where the rectification stands; no names of anyone.
+    violations: violationRows.map((v) => ({
+      id: v.id,
+      issuedOn: shanghaiDate(v.issuedAt),
+      problem: v.problem,
+      outcome: rectificationStateLabels[rectificationStateOf(v.status as ViolationStatus, v.deadline, today)],
+    })),
   };
 }

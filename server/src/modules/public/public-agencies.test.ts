@@ -4,6 +4,7 @@ import { buildAgency, buildUser } from '../../../test/factories.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { buildProject } from '../../../test/project-factory.ts';
 import { buildStaffRecord } from '../../../test/staff.ts';
+import { buildViolation } from '../../../test/violation-factory.ts';
 import type { agencies } from '../agencies/agencies.tables.ts';
 import { personnel } from '../personnel/personnel.tables.ts';
 import { projects } from '../projects/projects.tables.ts';
@@ -107,6 +108,13 @@ describe('GET /api/v1/public/agencies/:id (查看)', () => {
     const deleted = await buildProject(env.platform.db, { agencyId, createdBy, status: 'approved' });
     await env.platform.db.update(projects).set({ deletedAt: new Date() }).where(eq(projects.id, deleted.id));
 
+    const violation = await buildViolation(env, {
+      agencyId,
+      issuedBy: createdBy,
+      problem: '现场采样记录与照片时间不一致',
+      deadline: '2099-12-31',
+    });
+
     const res = await get(`/api/v1/public/agencies/${agencyId}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
@@ -122,7 +130,14 @@ describe('GET /api/v1/public/agencies/:id (查看)', () => {
       cmaNumber: '192312050123',
       approvedStaffCount: 2,
       completedProjectCount: 2,
-      violations: [],
+      violations: [
+        {
+          id: violation.id,
+          issuedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          problem: '现场采样记录与照片时间不一致',
+          outcome: '待整改',
+        },
+      ],
     });
     for (const secret of ['张法人', '李联系', '13800138000', 'contact@shuhuan.example', '王小军']) {
       expect(res.body).not.toContain(secret);
