@@ -51,6 +51,8 @@ export const violationFilterSchema = z.object({
   agencyId: z.uuid().optional(),
   /** 历史整改记录: violations with at least one rectification round. */
   hasRounds: z.stringbool().optional(),
+  /** 违规待整改: true → not yet 已整改 (待整改, 逾期 or 已提交). */
+  isOpen: z.stringbool().optional(),
 });
 export const violationListQuerySchema = pageQuerySchema.extend(violationFilterSchema.shape);
 export type ViolationListQuery = z.infer<typeof violationListQuerySchema>;

@@ -1,5 +1,6 @@
 import { buildApp } from './app.ts';
 import { scheduleUploadSweep } from './modules/field-photos/field-uploads-sweep.ts';
+import { scheduleDeadlineJob } from './modules/notifications/deadline-job.ts';
 import { scheduleDraftSweep } from './modules/projects/project-drafts.ts';
 import { createPlatform } from './platform/bootstrap.ts';
 import { loadConfig } from './platform/config.ts';
@@ -23,6 +24,7 @@ const adminPassword = config.seedDemo
 const app = await buildApp(platform);
 scheduleDraftSweep(platform.db, platform.now, app.log);
 scheduleUploadSweep(platform.db, platform.config, platform.now, app.log);
+scheduleDeadlineJob(platform.db, platform.config, platform.now, app.log);
 const close = async () => {
   await app.close();
   await platform.database.close();

@@ -46,6 +46,8 @@ export type Config = {
     /** Hours after which an unfinished chunked upload is swept. */
     uploadTtlHours: number;
   };
+  /** 消息通知: minutes between runs of the 整改期限 reminder job. */
+  notifications: { deadlineIntervalMinutes: number };
   /** Map tiles for 监测航迹: none (plain background), an XYZ template, or 天地图 with a key. */
   map: MapSettings;
   /** Provincial SSO (OpenID Connect); null when OIDC_ISSUER is unset. */
@@ -171,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clockToleranceSeconds: intFrom(env, 'FIELD_CLOCK_TOLERANCE_SECONDS', 120),
       uploadTtlHours: intFrom(env, 'FIELD_UPLOAD_TTL_HOURS', 72),
     },
+    notifications: { deadlineIntervalMinutes: intFrom(env, 'NOTIFY_DEADLINE_INTERVAL_MINUTES', 10) },
     map: mapFrom(env),
     sso: ssoFrom(env),
     staticDirs: { web: path.join(repoRoot, 'web/dist'), mobile: path.join(repoRoot, 'mobile/dist') },

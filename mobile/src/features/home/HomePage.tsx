@@ -3,11 +3,15 @@ import { Page } from '../../app/Page.tsx';
 import { PostTags } from '../../app/PostTags.tsx';
 import { useCurrentUser } from '../../app/session.tsx';
 import { useResource } from '../../app/use-resource.ts';
+import { NotificationsCard } from '../notifications/NotificationsCard.tsx';
 import { fetchCurrentAgency } from './api.ts';
 import { PositionCard } from './PositionCard.tsx';
 import { ProjectCounts } from './ProjectCounts.tsx';
 
-/** 首页: the user's agency, who they are and their posts, 在行/完成项目 counts, and where the phone is now. */
+/**
+ * 首页: the user's agency, who they are and their posts, 在行/完成项目 counts, where the phone is
+ * now, and the latest 消息通知.
+ */
 export function HomePage() {
   const user = useCurrentUser();
   const agency = useResource(fetchCurrentAgency);
@@ -34,7 +38,7 @@ export function HomePage() {
       )}
       <ProjectCounts />
       <PositionCard />
-      {/* 消息通知 goes here once the server offers the messages (issue 6); until then no placeholder. */}
+      <NotificationsCard />
     </Page>
   );
 }

@@ -13,6 +13,7 @@ import { regulatorRegion } from '../../platform/auth/scope.ts';
 import type { AuthedContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { listAttachments } from '../attachments/attachments.service.ts';
+import { notifyReviewDecision } from '../notifications/notifications.service.ts';
 import { insertReviewRecord, listReviewRecords, toReviewRecord } from '../reviews/reviews.queries.ts';
 import { canReviewAgency, isAgencyApproved } from './agencies.policy.ts';
 import { agencies } from './agencies.tables.ts';
@@ -139,6 +140,21 @@ export async function decideAgencyReview(
       agencyId: agency.id,
       ...changes,
     });
+    const proposedName = revision.data.name;
+    await notifyReviewDecision(
+      tx,
+      {
+        kind: 'agency_reviewed',
+        agencyId: agency.id,
+        name: typeof proposedName === 'string' && proposedName ? proposedName : agency.name,
+        action: decision.action,
+        reason: decision.action === 'return' ? decision.reason : null,
+        link: '/agency',
+        targetType: 'agency_revision',
+        targetId: revisionId,
+      },
+      now,
+    );
   });
   return getAgencyReview(ctx, revisionId);
 }

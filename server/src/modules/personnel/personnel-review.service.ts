@@ -3,6 +3,7 @@ import { appendAudit, diffFields } from '../../platform/audit/audit.ts';
 import { regulatorRegion } from '../../platform/auth/scope.ts';
 import type { AuthedContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { notifyReviewDecision } from '../notifications/notifications.service.ts';
 import { insertReviewRecord } from '../reviews/reviews.queries.ts';
 import { canReviewPersonnel } from './personnel.policy.ts';
 import {
@@ -82,6 +83,20 @@ async function decide(ctx: AuthedContext, id: string, decision: Decision): Promi
           { ...displayValues(updated), status: updated.status, returnReason: updated.returnReason },
         ),
       });
+      await notifyReviewDecision(
+        tx,
+        {
+          kind: 'personnel_reviewed',
+          agencyId: row.agencyId,
+          name: reviewed.name,
+          action: decision.action,
+          reason: decision.reason,
+          link: '/personnel',
+          targetType,
+          targetId: id,
+        },
+        now,
+      );
       return toPersonnel(updated, found.hasAccount);
     });
   } catch (error) {

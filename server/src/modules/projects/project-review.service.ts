@@ -13,6 +13,7 @@ import { regulatorRegion } from '../../platform/auth/scope.ts';
 import type { AuthedContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, forbidden, notFound, validationError } from '../../platform/errors.ts';
+import { notifyReviewDecision } from '../notifications/notifications.service.ts';
 import { insertReviewRecord } from '../reviews/reviews.queries.ts';
 import { listReportsWithFiles } from './project-detail.queries.ts';
 import { getProjectDetail, toProjectSummary } from './project-detail.ts';
@@ -123,6 +124,22 @@ async function applyProjectAction(
       before: { status: from, returnReason: project.returnReason },
       after: { status: moved.status, returnReason: moved.returnReason },
     });
+    if (action === 'approve' || action === 'return') {
+      await notifyReviewDecision(
+        tx,
+        {
+          kind: 'project_reviewed',
+          agencyId: project.agencyId,
+          name: project.name,
+          action,
+          reason,
+          link: `/projects/${id}`,
+          targetType: 'project',
+          targetId: id,
+        },
+        now,
+      );
+    }
   });
   return getProjectDetail(ctx, id);
 }

@@ -157,6 +157,11 @@ describe('filters', () => {
     expect(names(await list('admin', 'hasRounds=false'))).toEqual(['v2', 'v1']);
   });
 
+  it('违规待整改: isOpen leaves out 已整改', async () => {
+    expect(names(await list('admin', 'isOpen=true'))).toEqual(['v3', 'v2', 'v1']);
+    expect(names(await list('admin', 'isOpen=false'))).toEqual(['v4']);
+  });
+
   it('整改状态, and 逾期 once the test clock passes a deadline', async () => {
     expect(names(await list('admin', 'state=pending'))).toEqual(['v2', 'v1']);
     expect(names(await list('admin', 'state=submitted'))).toEqual(['v3']);

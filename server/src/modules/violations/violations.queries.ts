@@ -38,6 +38,7 @@ export type ViolationListFilter = {
   deadlineTo?: string | undefined;
   agencyId?: string | undefined;
   hasRounds?: boolean | undefined;
+  isOpen?: boolean | undefined;
 };
 
 function escapeLike(value: string): string {
@@ -128,6 +129,8 @@ function listConditions(db: Db, scope: ViolationScope, filter: ViolationListFilt
   if (filter.deadlineTo) conditions.push(lte(violations.deadline, filter.deadlineTo));
   if (filter.hasRounds === true) conditions.push(hasRound(db));
   if (filter.hasRounds === false) conditions.push(not(hasRound(db)));
+  if (filter.isOpen === true) conditions.push(inArray(violations.status, ['pending', 'submitted']));
+  if (filter.isOpen === false) conditions.push(eq(violations.status, 'accepted'));
   return conditions;
 }
 
