@@ -12,6 +12,7 @@ export * from './field-task.workflow.ts';
 export * from './fields.ts';
 export * from './mask.ts';
 export * from './notification.schemas.ts';
+export * from './overview.schemas.ts';
 export * from './paging.ts';
 export * from './password.ts';
 export * from './personnel.schemas.ts';

@@ -155,6 +155,13 @@ export const projectFilterSchema = z.object({
     .optional(),
   /** Regulators only: narrow to one agency. */
   agencyId: z.uuid().optional(),
+  /** 监测类型 code: the overview's bars open the list with it. */
+  monitoringType: z.string().trim().max(60).optional(),
+  /** 登记月份 YYYY-MM (China time): the overview's months open the list with it. */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式不正确')
+    .optional(),
   sort: z.enum(projectSorts).default('-createdAt'),
 });
 export type ProjectFilter = z.infer<typeof projectFilterSchema>;

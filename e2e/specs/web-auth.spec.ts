@@ -16,35 +16,59 @@ const accounts: Account[] = [
     displayName: '张建国',
     roleLabel: '机构法人',
     affiliation: '四川蜀环检测技术有限公司',
-    menu: ['首页', '机构信息', '监测人员', '项目登记', '查询统计'],
+    menu: ['首页', '机构信息', '监测人员', '项目登记', '查询统计', '办事指南', '违规待整改', '历史整改记录'],
   },
   {
     username: 'registrar',
     displayName: '李晓梅',
     roleLabel: '登记人员',
     affiliation: '四川蜀环检测技术有限公司',
-    menu: ['首页', '机构信息', '项目登记', '查询统计'],
+    menu: ['首页', '机构信息', '项目登记', '查询统计', '办事指南', '违规待整改', '历史整改记录'],
   },
   {
     username: 'regulator',
     displayName: '省厅监管员',
     roleLabel: '监管部门',
     affiliation: '四川省',
-    menu: ['首页', '查询统计', '监测机构', '机构审核', '人员审核', '项目审核', '审计日志'],
+    menu: [
+      '首页',
+      '查询统计',
+      '办事指南',
+      '监测机构',
+      '审核中心',
+      '机构审核',
+      '人员审核',
+      '项目审核',
+      '现场核查',
+      '违规管理',
+      '审计日志',
+    ],
   },
   {
     username: 'regulator_cd',
     displayName: '成都市局监管员',
     roleLabel: '监管部门',
     affiliation: '成都市',
-    menu: ['首页', '查询统计', '监测机构', '机构审核', '人员审核', '项目审核', '审计日志'],
+    menu: [
+      '首页',
+      '查询统计',
+      '办事指南',
+      '监测机构',
+      '审核中心',
+      '机构审核',
+      '人员审核',
+      '项目审核',
+      '现场核查',
+      '违规管理',
+      '审计日志',
+    ],
   },
   {
     username: 'sysadmin',
     displayName: '系统管理员',
     roleLabel: '系统管理员',
     affiliation: null,
-    menu: ['首页', '数据字典', '监测机构', '审计日志'],
+    menu: ['首页', '办事指南', '数据字典', '监测机构', '审计日志'],
   },
 ];
 
@@ -80,7 +104,7 @@ for (const account of accounts) {
     // The workbench greets the user and offers every page of the menu.
     await expect(page.getByRole('heading', { name: new RegExp(account.displayName) })).toBeVisible();
     for (const item of account.menu.slice(1)) {
-      await expect(page.getByRole('main').getByText(item, { exact: true })).toBeVisible();
+      await expect(page.getByRole('main').getByText(item, { exact: true }).first()).toBeVisible();
     }
     await shot(page, `web-home-${account.username}`);
 

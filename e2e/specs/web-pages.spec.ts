@@ -88,7 +88,9 @@ test('the administrator keeps dictionaries with proper fields, and the audit log
   await attachment.getByRole('button', { name: '取消' }).click();
 
   await page.getByRole('menuitem', { name: '审计日志' }).click();
+  // The action list is long (grouped, virtual): type to narrow it.
   await page.getByRole('combobox').first().click();
+  await page.getByRole('combobox').first().fill('新增字典项');
   await page.locator('.ant-select-item-option').filter({ hasText: '新增字典项' }).click();
   await page.getByRole('button', { name: '查询' }).click();
   const row = page.locator('.ant-table-tbody tr.ant-table-row').first();

@@ -16,6 +16,8 @@ import { fieldPhotoRoutes } from './modules/field-photos/field-photos.routes.ts'
 import { fieldUploadRoutes } from './modules/field-photos/field-uploads.routes.ts';
 import { fieldTaskRoutes } from './modules/field-tasks/field-tasks.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { overviewRoutes } from './modules/overview/overview.routes.ts';
 import { personnelRoutes } from './modules/personnel/personnel.routes.ts';
 import { personnelAccountRoutes } from './modules/personnel-accounts/personnel-accounts.routes.ts';
 import { projectReportRoutes } from './modules/projects/project-reports.routes.ts';
@@ -25,6 +27,7 @@ import { publicRoutes } from './modules/public/public.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { ssoRoutes } from './modules/sso/sso.routes.ts';
+import { violationRoutes } from './modules/violations/violations.routes.ts';
 import type { Access } from './platform/auth/access.ts';
 import type { MapSettings } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';
@@ -126,6 +129,9 @@ export async function buildApp(platform: Platform, options: { logger?: boolean }
   await app.register(fieldUploadRoutes());
   await app.register(fieldPhotoRoutes());
   await app.register(fieldTaskRoutes());
+  await app.register(violationRoutes());
+  await app.register(overviewRoutes());
+  await app.register(notificationRoutes());
   await app.register(ssoRoutes(platform));
   await app.register(publicRoutes(platform));
 

@@ -3,6 +3,7 @@ import { type Me, roleLabels } from '@eco/contracts';
 import { App, Button, Divider, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { useAuth, useMe } from './auth.tsx';
 import { navItems, navItemsFor } from './nav.tsx';
 
@@ -98,6 +99,7 @@ export function AppLayout() {
           }}
         >
           <Space size="middle" wrap={false}>
+            <NotificationBell />
             <Space size={6}>
               <UserOutlined />
               <Typography.Text strong>{me.displayName}</Typography.Text>

@@ -1,15 +1,21 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  CameraOutlined,
+  CheckSquareOutlined,
+  CompassOutlined,
   FileAddOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  HistoryOutlined,
   HomeOutlined,
   ProfileOutlined,
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@eco/contracts';
 import type { ReactNode } from 'react';
@@ -63,6 +69,27 @@ export const navItems: readonly NavItem[] = [
     description: '查询、导出已登记的项目，办理、提交或查看项目',
   },
   {
+    path: '/guide',
+    label: '办事指南',
+    icon: <CompassOutlined />,
+    roles: ['agency_admin', 'agency_registrar', 'regulator', 'sysadmin'],
+    description: '监测业务办理流程',
+  },
+  {
+    path: '/rectifications',
+    label: '违规待整改',
+    icon: <AlertOutlined />,
+    roles: ['agency_admin', 'agency_registrar'],
+    description: '查看本机构违规问题并提交整改',
+  },
+  {
+    path: '/rectifications/history',
+    label: '历史整改记录',
+    icon: <HistoryOutlined />,
+    roles: ['agency_admin', 'agency_registrar'],
+    description: '查看本机构违规问题的整改记录',
+  },
+  {
     path: '/dicts',
     label: '数据字典',
     icon: <BookOutlined />,
@@ -75,6 +102,13 @@ export const navItems: readonly NavItem[] = [
     icon: <BankOutlined />,
     roles: ['regulator', 'sysadmin'],
     description: '按名称、状态查询辖区内的监测机构',
+  },
+  {
+    path: '/reviews',
+    label: '审核中心',
+    icon: <CheckSquareOutlined />,
+    roles: ['regulator'],
+    description: '机构、人员、项目审核队列，按提交时间先后',
   },
   {
     path: '/agency-reviews',
@@ -96,6 +130,20 @@ export const navItems: readonly NavItem[] = [
     icon: <FileDoneOutlined />,
     roles: ['regulator'],
     description: '审核辖区内监测机构提交的项目，审核通过或退回',
+  },
+  {
+    path: '/field-evidence',
+    label: '现场核查',
+    icon: <CameraOutlined />,
+    roles: ['regulator'],
+    description: '距项目地点过远、时间不符等需核查的现场照片',
+  },
+  {
+    path: '/violations',
+    label: '违规管理',
+    icon: <WarningOutlined />,
+    roles: ['regulator'],
+    description: '开具违规、跟踪整改、审核整改情况',
   },
   {
     path: '/audit',

@@ -10,7 +10,10 @@ import { ChangePasswordPage, ForcedPasswordChangePage } from '../features/auth/C
 import { FieldStaffNotice } from '../features/auth/FieldStaffNotice.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { DictPage } from '../features/dicts/DictPage.tsx';
+import { FlaggedPhotosPage } from '../features/field-evidence/FlaggedPhotosPage.tsx';
+import { GuidePage } from '../features/guide/GuidePage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { NotificationListPage } from '../features/notifications/NotificationListPage.tsx';
 import { PersonnelPage } from '../features/personnel/PersonnelPage.tsx';
 import { PersonnelReviewPage } from '../features/personnel/PersonnelReviewPage.tsx';
 import { ProjectReviewListPage } from '../features/project-reviews/ProjectReviewListPage.tsx';
@@ -18,10 +21,16 @@ import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
 import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
 import { ProjectRegisterPage } from '../features/projects/register/ProjectRegisterPage.tsx';
 import { publicRoutes } from '../features/public/routes.tsx';
+import { RectificationHistoryPage } from '../features/rectifications/RectificationHistoryPage.tsx';
+import { RectificationListPage } from '../features/rectifications/RectificationListPage.tsx';
+import { RectificationPage } from '../features/rectifications/RectificationPage.tsx';
 import { DevSmsPage } from '../features/registration/DevSmsPage.tsx';
 import { PersonNotice } from '../features/registration/PersonNotice.tsx';
 import { RegisterAgencyPage } from '../features/registration/RegisterAgencyPage.tsx';
 import { RegisterPersonPage } from '../features/registration/RegisterPersonPage.tsx';
+import { ReviewCenterPage } from '../features/review-center/ReviewCenterPage.tsx';
+import { ViolationDetailPage } from '../features/violations/ViolationDetailPage.tsx';
+import { ViolationListPage } from '../features/violations/ViolationListPage.tsx';
 import { useAuth } from './auth.tsx';
 import { AppLayout } from './layout.tsx';
 import { canOpen } from './nav.tsx';
@@ -94,6 +103,14 @@ const pages: Array<{ path: string; guard?: string; element: ReactNode }> = [
   { path: '/projects', element: <ProjectListPage /> },
   { path: '/projects/:id', guard: '/projects', element: <ProjectDetailPage /> },
   { path: '/project-reviews', element: <ProjectReviewListPage /> },
+  { path: '/reviews', element: <ReviewCenterPage /> },
+  { path: '/field-evidence', element: <FlaggedPhotosPage /> },
+  { path: '/violations', element: <ViolationListPage /> },
+  { path: '/violations/:id', guard: '/violations', element: <ViolationDetailPage /> },
+  { path: '/rectifications', element: <RectificationListPage /> },
+  { path: '/rectifications/history', element: <RectificationHistoryPage /> },
+  { path: '/rectifications/:id', guard: '/rectifications', element: <RectificationPage /> },
+  { path: '/guide', element: <GuidePage /> },
   { path: '/audit', element: <AuditLogPage /> },
   { path: '/dicts', element: <DictPage /> },
 ];
@@ -115,6 +132,7 @@ export function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="/password" element={<ChangePasswordPage />} />
+        <Route path="/notifications" element={<NotificationListPage />} />
         {pages.map((page) => (
           <Route
             key={page.path}

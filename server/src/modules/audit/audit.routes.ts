@@ -1,5 +1,4 @@
-import { auditQuerySchema, auditRecordSchema, pageSchema } from '@eco/contracts';
-import { z } from 'zod';
+import { auditQuerySchema, auditRecordSchema, auditVerificationSchema, pageSchema } from '@eco/contracts';
 import { type App, authed } from '../../platform/http/types.ts';
 import { searchAudit, verifyAudit } from './audit.service.ts';
 
@@ -27,14 +26,7 @@ export function auditRoutes() {
         schema: {
           tags,
           summary: '校验审计哈希链',
-          response: {
-            200: z.object({
-              ok: z.boolean(),
-              count: z.number(),
-              brokenId: z.number().optional(),
-              reason: z.string().optional(),
-            }),
-          },
+          response: { 200: auditVerificationSchema },
         },
         config: { access: ['regulator', 'sysadmin'] },
       },

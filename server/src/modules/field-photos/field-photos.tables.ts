@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { fieldTasks } from '../field-tasks/field-tasks.tables.ts';
 
@@ -48,6 +49,8 @@ export const fieldPhotos = pgTable(
     index('field_photos_sha_idx').on(t.sha256),
     index('field_photos_thumbnail_sha_idx').on(t.thumbnailSha256),
     index('field_photos_watermarked_sha_idx').on(t.watermarkedSha256),
+    // 照片需核查: the few flagged photos, without reading the rest.
+    index('field_photos_flagged_idx').on(t.projectId).where(sql`cardinality(${t.flags}) > 0`),
   ],
 );
 

@@ -64,6 +64,16 @@ function nameCondition(term: string): SQL {
   return ilike(projects.name, `%${escapeLike(term)}%`);
 }
 
+/** Registered within a month (YYYY-MM) in China time (UTC+8 all year): a range on created_at. */
+function monthConditions(month: string): SQL[] {
+  const [year = 0, m = 1] = month.split('-').map(Number);
+  const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+  return [
+    gte(projects.createdAt, new Date(`${month}-01T00:00:00+08:00`)),
+    lt(projects.createdAt, new Date(`${next}-01T00:00:00+08:00`)),
+  ];
+}
+
 /** The WHERE of 查询统计: scope, then the filters; deleted projects never show. */
 export function projectSearchConditions(
   scope: ProjectScope,
@@ -80,6 +90,8 @@ export function projectSearchConditions(
     if (condition) conditions.push(condition);
   }
   if (filter.status) conditions.push(eq(projects.status, filter.status));
+  if (filter.monitoringType) conditions.push(eq(projects.monitoringType, filter.monitoringType));
+  if (filter.month) conditions.push(...monthConditions(filter.month));
   if (filter.name) conditions.push(nameCondition(filter.name));
   if (filter.projectNo) {
     const condition = projectNoCondition(filter.projectNo);

@@ -104,6 +104,8 @@ export const projects = pgTable(
       .using('gin', t.name.op('gin_trgm_ops'))
       .where(sql`${t.deletedAt} is null`),
     index('projects_name_bigrams_idx').using('gin', t.nameBigrams).where(sql`${t.deletedAt} is null`),
+    // The regulator overview's count by 监测类型 within a 市州 (or the province).
+    index('projects_city_type_idx').on(t.cityCode, t.monitoringType).where(sql`${t.deletedAt} is null`),
   ],
 );
 

@@ -2,6 +2,7 @@ import { type AgencyStatus, agencyStatuses, agencyStatusLabels } from '@eco/cont
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { formatDate } from '../../app/time.ts';
@@ -11,11 +12,30 @@ import { type AgencySearch, type AgencySummary, agencyKeys, searchAgencies } fro
 
 const statusOptions = agencyStatuses.map((status) => ({ value: status, label: agencyStatusLabels[status] }));
 
+/** The status in the URL (/agencies?status=…, as the overview links); anything else is ignored. */
+function statusFromUrl(params: URLSearchParams): AgencyStatus | undefined {
+  const status = params.get('status');
+  return agencyStatuses.find((s) => s === status);
+}
+
 /** 监测机构: the agencies in the caller's region, paged and filtered on the server. */
 export function AgencyListPage() {
   const me = useMe();
-  const [search, setSearch] = useState<AgencySearch>({ page: 1, pageSize: 10 });
+  const [params] = useSearchParams();
+  const urlKey = params.toString();
+  const [search, setSearch] = useState<AgencySearch>(() => ({
+    page: 1,
+    pageSize: 10,
+    status: statusFromUrl(params),
+  }));
   const [nameInput, setNameInput] = useState('');
+  const [openedWith, setOpenedWith] = useState(urlKey);
+  if (openedWith !== urlKey) {
+    // Opened again with another status (the menu, an overview figure): start from it.
+    setOpenedWith(urlKey);
+    setNameInput('');
+    setSearch((s) => ({ page: 1, pageSize: s.pageSize, status: statusFromUrl(params) }));
+  }
   const [openId, setOpenId] = useState<string | null>(null);
   const result = useQuery({
     queryKey: agencyKeys.search(search),

@@ -1,21 +1,23 @@
-import type { AuditRecord, Page } from '@eco/contracts';
+import type { AuditRecord, AuditVerification, Page } from '@eco/contracts';
 
-export type { AuditRecord };
+export type { AuditRecord, AuditVerification };
 
 import { api } from '../../app/api.ts';
 
+/** The 审计日志 filters as the API takes them (see auditQuerySchema). */
 export type AuditSearch = {
   page: number;
   pageSize: number;
-  actorName?: string;
+  /** Part of the actor's name or username. */
+  actor?: string;
   action?: string;
   targetType?: string;
+  targetId?: string;
+  agencyId?: string;
   /** ISO instants bounding the time range. */
   from?: string;
   to?: string;
 };
-
-export type AuditVerification = { ok: boolean; count: number; brokenId?: number; reason?: string };
 
 export const auditKeys = {
   search: (params: AuditSearch) => ['audit', 'search', params] as const,

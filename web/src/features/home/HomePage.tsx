@@ -1,6 +1,7 @@
 import { type Me, roleLabels } from '@eco/contracts';
 import { Card, Col, Descriptions, type DescriptionsProps, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { lazy, Suspense } from 'react';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth.tsx';
 import { navItemsFor } from '../../app/nav.tsx';
@@ -8,6 +9,11 @@ import { displayTimeZone } from '../../app/time.ts';
 import { AgencyStatusTag } from '../agencies/AgencyStatusTag.tsx';
 import { AgencyOverview } from './AgencyOverview.tsx';
 import { SupervisionOverview } from './SupervisionOverview.tsx';
+
+// The regulator's 监管总览 draws with ECharts: its own chunk, fetched only for regulators.
+const OverviewPage = lazy(() =>
+  import('../overview/OverviewPage.tsx').then((m) => ({ default: m.OverviewPage })),
+);
 
 function greeting(): string {
   const hour = dayjs().tz(displayTimeZone).hour();
@@ -56,7 +62,12 @@ export function HomePage() {
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} items={profileItems(me)} />
       </Card>
       {isAgencyUser && <AgencyOverview canEdit={me.role === 'agency_admin'} />}
-      {(me.role === 'regulator' || me.role === 'sysadmin') && <SupervisionOverview />}
+      {me.role === 'regulator' && (
+        <Suspense fallback={<Card title="监管总览" loading />}>
+          <OverviewPage />
+        </Suspense>
+      )}
+      {me.role === 'sysadmin' && <SupervisionOverview />}
       <Card title="常用功能">
         <Row gutter={[16, 16]}>
           {shortcuts.map((item) => (

@@ -1,10 +1,16 @@
 import { DeleteOutlined, EyeOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
-import { isProjectOpen, isProjectRegistrar, type ProjectSort, type ProjectSummary } from '@eco/contracts';
+import {
+  isProjectOpen,
+  isProjectRegistrar,
+  type ProjectSort,
+  type ProjectSummary,
+  projectStatuses,
+} from '@eco/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { formatDateTime } from '../../app/time.ts';
@@ -21,6 +27,22 @@ import { downloadFile } from './download.ts';
 import { regionLabel, useRegionNames } from './lookups.ts';
 import { ProjectQueryForm } from './ProjectQueryForm.tsx';
 import { ProjectStatusTag } from './ProjectStatusTag.tsx';
+
+/** Filters the overview's figures open the list with, besides those of the 查询 row. */
+type ListSearch = ProjectSearch & { monitoringType?: string; month?: string };
+
+/** The filters in the URL (/projects?status=…&regionCode=…&monitoringType=…&month=…); bad values are dropped. */
+function filtersFromUrl(params: URLSearchParams): Omit<ListSearch, 'page' | 'pageSize' | 'sort'> {
+  const status = params.get('status');
+  const regionCode = params.get('regionCode') ?? '';
+  const month = params.get('month') ?? '';
+  return {
+    status: projectStatuses.find((s) => s === status),
+    regionCode: /^51\d{4}$/.test(regionCode) ? regionCode : undefined,
+    monitoringType: params.get('monitoringType') || undefined,
+    month: /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined,
+  };
+}
 
 const sortable = new Set(['projectNo', 'name', 'status', 'createdAt']);
 
@@ -44,7 +66,20 @@ export function ProjectListPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const isRegistrar = isProjectRegistrar(me.role);
-  const [search, setSearch] = useState<ProjectSearch>({ page: 1, pageSize: 10, sort: '-createdAt' });
+  const [params] = useSearchParams();
+  const urlKey = params.toString();
+  const [search, setSearch] = useState<ListSearch>(() => ({
+    ...filtersFromUrl(params),
+    page: 1,
+    pageSize: 10,
+    sort: '-createdAt',
+  }));
+  const [openedWith, setOpenedWith] = useState(urlKey);
+  if (openedWith !== urlKey) {
+    // Opened again with other filters (the menu, an overview figure): start from those.
+    setOpenedWith(urlKey);
+    setSearch((s) => ({ ...filtersFromUrl(params), page: 1, pageSize: s.pageSize, sort: s.sort }));
+  }
   const [isExporting, setExporting] = useState(false);
   const typeLabels = useDictLabels('monitoring_type');
   const regionNames = useRegionNames();
@@ -179,12 +214,35 @@ export function ProjectListPage() {
       }
     >
       <ProjectQueryForm
+        key={urlKey}
+        initial={filtersFromUrl(params)}
         onSearch={(filters: ProjectFilters) =>
-          setSearch((s) => ({ ...filters, page: 1, pageSize: s.pageSize, sort: s.sort }))
+          setSearch((s) => ({
+            ...filters,
+            monitoringType: s.monitoringType,
+            month: s.month,
+            page: 1,
+            pageSize: s.pageSize,
+            sort: s.sort,
+          }))
         }
         onExport={handleExport}
         isExporting={isExporting}
       />
+      {(search.monitoringType || search.month) && (
+        <Space wrap style={{ marginBottom: 12 }} data-testid="project-extra-filters">
+          {search.monitoringType && (
+            <Tag closable onClose={() => setSearch((s) => ({ ...s, monitoringType: undefined, page: 1 }))}>
+              监测类型：{typeLabels[search.monitoringType] ?? search.monitoringType}
+            </Tag>
+          )}
+          {search.month && (
+            <Tag closable onClose={() => setSearch((s) => ({ ...s, month: undefined, page: 1 }))}>
+              登记月份：{search.month}
+            </Tag>
+          )}
+        </Space>
+      )}
       {result.isError && (
         <Alert type="error" showIcon title={errorMessage(result.error)} style={{ marginBottom: 16 }} />
       )}

@@ -2,7 +2,7 @@ import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { type ProjectStatus, projectStatuses, projectStatusLabels } from '@eco/contracts';
 import { Button, Cascader, Form, Input, Select } from 'antd';
 import type { ProjectFilters } from './api.ts';
-import { useRegionTree } from './lookups.ts';
+import { regionPath, useRegionTree } from './lookups.ts';
 
 type Values = { name?: string; projectNo?: string; region?: string[]; status?: ProjectStatus };
 
@@ -13,6 +13,8 @@ type Props = {
   isExporting?: boolean;
   /** The review queue filters by 项目名称 and 项目区域 only (its rows are all 已完成). */
   isReviewQueue?: boolean;
+  /** The filters the list opened with (from its URL). */
+  initial?: ProjectFilters;
 };
 
 function toFilters(values: Values): ProjectFilters {
@@ -25,12 +27,24 @@ function toFilters(values: Values): ProjectFilters {
 }
 
 /** The 查询 row: 项目名称 (fuzzy), 项目编号, 项目区域 (any level), 项目状态; 查询 · 重置 · 导出. */
-export function ProjectQueryForm({ onSearch, onExport, isExporting = false, isReviewQueue = false }: Props) {
+export function ProjectQueryForm({
+  onSearch,
+  onExport,
+  isExporting = false,
+  isReviewQueue = false,
+  initial,
+}: Props) {
   const [form] = Form.useForm<Values>();
   const regions = useRegionTree();
   return (
     <Form<Values>
       form={form}
+      initialValues={{
+        name: initial?.name,
+        projectNo: initial?.projectNo,
+        region: regionPath(initial?.regionCode),
+        status: initial?.status,
+      }}
       layout="inline"
       onFinish={(values) => onSearch(toFilters(values))}
       style={{ marginBottom: 16, rowGap: 12 }}

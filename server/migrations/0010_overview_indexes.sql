@@ -1,0 +1,2 @@
+CREATE INDEX "field_photos_flagged_idx" ON "field_photos" USING btree ("project_id") WHERE cardinality("field_photos"."flags") > 0;--> statement-breakpoint
+CREATE INDEX "projects_city_type_idx" ON "projects" USING btree ("city_code","monitoring_type") WHERE "projects"."deleted_at" is null;
